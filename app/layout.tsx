@@ -1,0 +1,17 @@
+import type { Metadata, Viewport } from "next";
+import "./globals.css";
+
+export const metadata: Metadata = {
+  title: { default: "Paylinks", template: "%s · Paylinks" },
+  description: "Payment links for MTN Mobile Money and Orange Money: share a link, get paid.",
+};
+
+export const viewport: Viewport = { width: "device-width", initialScale: 1 };
+
+export default function RootLayout({ children }: Readonly<{ children: React.ReactNode }>) {
+  return (
+    <html lang="en">
+      <body className="min-h-screen bg-white font-sans text-slate-900 antialiased">{children}</body>
+    </html>
+  );
+}

@@ -1,0 +1,42 @@
+import { PrismaPg } from "@prisma/adapter-pg";
+import { PrismaClient } from "@/lib/generated/prisma/client";
+import { parseDatabaseUrl } from "./connection";
+
+export type { Prisma } from "@/lib/generated/prisma/client";
+export type Db = PrismaClient;
+
+const globalForDb = globalThis as typeof globalThis & { paylinksDb?: PrismaClient };
+
+/**
+ * The one Prisma client of this process, created on first use (so that importing a module never
+ * needs DATABASE_URL, e.g. during `next build`). Kept on globalThis across dev hot reloads.
+ */
+export function getDb(): PrismaClient {
+  if (!globalForDb.paylinksDb) {
+    const url = process.env.DATABASE_URL;
+    if (!url) {
+      throw new Error("DATABASE_URL is not set. Start the product with `npm run demo`, or set DATABASE_URL=postgresql://...");
+    }
+    const pool = Number(process.env.DATABASE_POOL_SIZE ?? 10);
+    globalForDb.paylinksDb = new PrismaClient({ adapter: new PrismaPg({ ...parseDatabaseUrl(url), max: pool }) });
+  }
+  return globalForDb.paylinksDb;
+}
+
+/** Closes the client (scripts and tests). */
+export async function disconnectDb(): Promise<void> {
+  await globalForDb.paylinksDb?.$disconnect();
+  globalForDb.paylinksDb = undefined;
+}
+
+/** Prisma's error for a unique constraint, e.g. a slug that is already taken. */
+export function isUniqueViolation(error: unknown): boolean {
+  return typeof error === "object" && error !== null && (error as { code?: unknown }).code === "P2002";
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** A string that PostgreSQL accepts as a uuid; anything else cannot name a row. */
+export function isUuid(value: string): boolean {
+  return UUID.test(value);
+}

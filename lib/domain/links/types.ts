@@ -1,0 +1,67 @@
+import type { DeliveryMethod, LinkStatus, LinkType, Mode, PaymentStatus, Provider } from "./enums";
+
+export type Metadata = Record<string, unknown>;
+
+export interface PaymentLink {
+  id: string;
+  merchantId: string;
+  slug: string;
+  shortCode: string;
+  /** Integer minor units of `currency`. */
+  amountMinor: number;
+  currency: string;
+  dynamicAmount: boolean;
+  description: string | null;
+  /** Effective status: an ACTIVE link past its expiry reads as EXPIRED. */
+  status: LinkStatus;
+  expiresAt: Date | null;
+  maxUses: number;
+  currentUses: number;
+  metadata: Metadata;
+  provider: Provider | null;
+  type: LinkType;
+  mode: Mode;
+  orderId: string | null;
+  merchantReference: string | null;
+  invoiceReference: string | null;
+  invoiceDueDate: Date | null;
+  language: string | null;
+  country: string | null;
+  customerEmail: string | null;
+  customerPhone: string | null;
+  deliveryMethod: DeliveryMethod;
+  callbackUrl: string | null;
+  createdBy: string;
+  paidAt: Date | null;
+  cancelledAt: Date | null;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+export interface Payment {
+  id: string;
+  number: number;
+  merchantId: string;
+  linkId: string;
+  amountMinor: number;
+  currency: string;
+  provider: Provider;
+  payerPhone: string;
+  status: PaymentStatus;
+  failureReason: string | null;
+  transactionId: string;
+  providerReference: string | null;
+  mode: Mode;
+  settledAt: Date | null;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+/** Who did something: `user:<id>`, `api:<key id>`, `customer`, `provider:<name>`, `system`. */
+export type Actor = string;
+
+/** Every merchant-side operation runs for one merchant, on behalf of one actor. */
+export interface MerchantScope {
+  merchantId: string;
+  actor: Actor;
+}
