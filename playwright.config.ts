@@ -47,6 +47,13 @@ export default defineConfig({
       DATABASE_URL: process.env.E2E_DATABASE_URL ?? process.env.DATABASE_URL ?? "",
       AUTH_SECRET: process.env.AUTH_SECRET ?? "e2e-secret-not-for-production-0123456789",
       APP_URL: baseURL,
+      // The browser and API tests share one client IP and the demo key: limits are tested in Vitest.
+      RATE_LIMIT_PER_IP: process.env.RATE_LIMIT_PER_IP ?? "100000",
+      RATE_LIMIT_PER_CREDENTIAL: process.env.RATE_LIMIT_PER_CREDENTIAL ?? "100000",
+      // The mock providers npm test started (unset: the clients' defaults).
+      ...Object.fromEntries(
+        ["MTN_BASE_URL", "ORANGE_BASE_URL"].flatMap((name) => (process.env[name] ? [[name, process.env[name]!]] : [])),
+      ),
     },
   },
 });

@@ -9,6 +9,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { spawn, type ChildProcess } from "node:child_process";
 import { BIN, ROOT, migrate, openDatabase, run } from "./lib/database";
+import { startMockProviders, type MockProviders } from "../lib/providers/mock";
 
 const dev = process.argv.includes("--dev");
 const port = Number(process.env.PORT ?? 3000);
@@ -16,6 +17,7 @@ const host = process.env.HOST ?? "0.0.0.0";
 const appUrl = process.env.APP_URL ?? `http://localhost:${port}`;
 
 let server: ChildProcess | undefined;
+let mocks: MockProviders | undefined;
 let stopping = false;
 
 async function main() {
@@ -25,6 +27,7 @@ async function main() {
     if (stopping) return;
     stopping = true;
     server?.kill("SIGTERM");
+    await mocks?.close();
     await db.stop();
     process.exit(code);
   };
@@ -42,6 +45,16 @@ async function main() {
       console.log("The database already holds data: demo data left as it is.");
     }
     await disconnectDb();
+
+    // The mock MTN and Orange services, unless real ones are configured.
+    if (!process.env.MTN_BASE_URL || !process.env.ORANGE_BASE_URL) {
+      mocks = await startMockProviders({
+        mtnPort: Number(process.env.MTN_MOCK_PORT ?? 4010),
+        orangePort: Number(process.env.ORANGE_MOCK_PORT ?? 4020),
+      });
+      process.env.MTN_BASE_URL ??= mocks.mtnUrl;
+      process.env.ORANGE_BASE_URL ??= mocks.orangeUrl;
+    }
 
     if (!dev) {
       console.log("Building the app (next build)...");
@@ -100,6 +113,10 @@ async function banner(where: string) {
       `  API key (sandbox) ${demo.apiKey}`,
       `  Second merchant   ${second.email} / ${second.password}   key ${second.apiKey}`,
       `  Database          ${where}`,
+      `  Providers         MTN MoMo ${process.env.MTN_BASE_URL}, Orange Money ${process.env.ORANGE_BASE_URL}`,
+      `  API docs          ${appUrl}/docs`,
+      "",
+      `  Try: curl -H 'x-api-key: ${demo.apiKey}' '${appUrl}/api/payment-links?limit=5'`,
       "",
       "  Ctrl-C stops the app and the database.",
       "",

@@ -8,6 +8,7 @@ import path from "node:path";
 import { BIN, ROOT, migrate, openDatabase, run, type OpenDatabase } from "./lib/database";
 import { seed } from "../prisma/seed";
 import { disconnectDb } from "../lib/db/client";
+import { startMockProviders, type MockProviders } from "../lib/providers/mock";
 
 const OUT = path.join(ROOT, ".test-output");
 const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
@@ -74,6 +75,7 @@ async function main() {
 
   let unitDb: OpenDatabase | undefined;
   let e2eDb: OpenDatabase | undefined;
+  let mocks: MockProviders | undefined;
   try {
     heading("database");
     const external = process.env.TEST_DATABASE_URL;
@@ -112,15 +114,18 @@ async function main() {
     const built = seeded && (await check("build (next build)", () => run(BIN("next"), ["build"], { NEXT_TELEMETRY_DISABLED: "1" })));
     if (!built) return;
     const playwrightJson = path.join(OUT, "playwright.json");
+    mocks = await startMockProviders({ approvalDelayMs: 1000 });
+    const providers = { MTN_BASE_URL: mocks.mtnUrl, ORANGE_BASE_URL: mocks.orangeUrl };
     await suite(
       "browser tests (playwright)",
-      () => run(BIN("playwright"), ["test"], { E2E_DATABASE_URL: e2eDb!.url, PLAYWRIGHT_JSON_OUTPUT_NAME: playwrightJson }),
+      () => run(BIN("playwright"), ["test"], { E2E_DATABASE_URL: e2eDb!.url, PLAYWRIGHT_JSON_OUTPUT_NAME: playwrightJson, ...providers }),
       () => {
         const { stats } = readJson<{ stats: { expected: number; unexpected: number; flaky: number } }>(playwrightJson);
         return { passed: stats.expected + stats.flaky, failed: stats.unexpected };
       },
     );
   } finally {
+    await mocks?.close();
     await disconnectDb();
     await e2eDb?.stop();
     if (e2eDb !== unitDb) await unitDb?.stop();

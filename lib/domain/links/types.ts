@@ -51,6 +51,8 @@ export interface Payment {
   failureReason: string | null;
   transactionId: string;
   providerReference: string | null;
+  /** A provider page the payer must open to approve (Orange web payment), if any. */
+  paymentUrl: string | null;
   mode: Mode;
   settledAt: Date | null;
   createdAt: Date;

@@ -9,6 +9,8 @@ export type EventType =
   | "link.paid"
   | "link.reopened"
   | "payment.created"
+  | "payment.initiated"
+  | "payment.initiation_unknown"
   | "payment.succeeded"
   | "payment.failed";
 

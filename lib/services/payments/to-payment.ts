@@ -1,6 +1,8 @@
 import type { Payment as PaymentRow } from "@/lib/generated/prisma/client";
 import type { Payment } from "@/lib/domain/links/types";
 
+/** A stored payment as the domain sees it; the provider's notification secret stays behind. */
 export function toPayment(row: PaymentRow): Payment {
-  return { ...row, amountMinor: Number(row.amountMinor) };
+  const { notificationToken, ...payment } = row;
+  return { ...payment, amountMinor: Number(row.amountMinor) };
 }

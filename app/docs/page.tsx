@@ -1,0 +1,170 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { openApiDocument } from "@/lib/openapi/document";
+
+export const metadata: Metadata = { title: "API documentation" };
+
+type Schema = Record<string, unknown>;
+interface Operation {
+  operationId: string;
+  summary: string;
+  description?: string;
+  tags: string[];
+  security: Record<string, string[]>[];
+  parameters?: { name: string; in: string; required: boolean; description?: string; schema: Schema }[];
+  requestBody?: { content: { "application/json": { schema: Schema } } };
+  responses: Record<string, { description: string; content?: { "application/json": { schema: Schema } } }>;
+}
+
+const METHOD_STYLE: Record<string, string> = {
+  get: "bg-sky-100 text-sky-900",
+  post: "bg-emerald-100 text-emerald-900",
+  patch: "bg-amber-100 text-amber-900",
+  put: "bg-amber-100 text-amber-900",
+  delete: "bg-rose-100 text-rose-900",
+};
+
+export default function DocsPage() {
+  const document = openApiDocument();
+  const operations = Object.entries(document.paths).flatMap(([path, methods]) =>
+    Object.entries(methods).map(([method, operation]) => ({ path, method, operation: operation as unknown as Operation })),
+  );
+  const schemes = document.components.securitySchemes as Record<string, { description: string }>;
+
+  return (
+    <main className="mx-auto max-w-5xl px-4 py-10 sm:px-6">
+      <p className="text-sm">
+        <Link href="/" className="text-brand-700 underline">
+          Paylinks
+        </Link>
+      </p>
+      <h1 className="mt-2 text-3xl font-bold">API documentation</h1>
+      <p className="mt-3 max-w-3xl text-slate-700">{document.info.description}</p>
+      <p className="mt-3">
+        The machine-readable OpenAPI {document.openapi} document:{" "}
+        <a href="/api/openapi.json" className="font-mono text-brand-700 underline">
+          /api/openapi.json
+        </a>
+      </p>
+
+      {document.tags.map((tag) => (
+        <section key={tag.name} aria-labelledby={slugify(tag.name)} className="mt-10">
+          <h2 id={slugify(tag.name)} className="text-2xl font-semibold">
+            {tag.name}
+          </h2>
+          <p className="mt-2 max-w-3xl text-slate-700">{tag.description}</p>
+          <nav aria-label={`${tag.name} operations`} className="mt-4">
+            <ul className="space-y-1">
+              {operations
+                .filter(({ operation }) => operation.tags.includes(tag.name))
+                .map(({ path, method, operation }) => (
+                  <li key={operation.operationId}>
+                    <a href={`#${operation.operationId}`} className="font-mono text-sm hover:underline">
+                      <span className="inline-block w-16 uppercase">{method}</span>
+                      {path}
+                    </a>
+                  </li>
+                ))}
+            </ul>
+          </nav>
+
+          {operations
+            .filter(({ operation }) => operation.tags.includes(tag.name))
+            .map(({ path, method, operation }) => (
+              <article key={operation.operationId} id={operation.operationId} className="mt-6 rounded-lg border border-slate-200 p-4 sm:p-5">
+                <h3 className="flex flex-wrap items-center gap-2 font-mono text-base">
+                  <span className={`rounded px-2 py-0.5 text-xs font-bold uppercase ${METHOD_STYLE[method] ?? ""}`}>{method}</span>
+                  <span className="break-all">{path}</span>
+                </h3>
+                <p className="mt-2 font-semibold">{operation.summary}</p>
+                {operation.description && <p className="mt-1 text-slate-700">{operation.description}</p>}
+                <p className="mt-2 text-sm text-slate-600">
+                  Authentication:{" "}
+                  {operation.security.length
+                    ? operation.security.map((s) => Object.keys(s).map((name) => schemes[name]?.description ?? name)).join(", ")
+                    : "none (public)"}
+                </p>
+
+                {operation.parameters && (
+                  <div className="mt-4 overflow-x-auto">
+                    <table className="w-full text-left text-sm">
+                      <caption className="text-left font-semibold">Parameters</caption>
+                      <thead>
+                        <tr className="border-b border-slate-200">
+                          <th scope="col" className="py-1 pr-4">Name</th>
+                          <th scope="col" className="py-1 pr-4">In</th>
+                          <th scope="col" className="py-1">Description</th>
+                        </tr>
+                      </thead>
+                      <tbody>
+                        {operation.parameters.map((param) => (
+                          <tr key={`${param.in}-${param.name}`} className="border-b border-slate-100 align-top">
+                            <td className="py-1 pr-4 font-mono">
+                              {param.name}
+                              {param.required ? " *" : ""}
+                            </td>
+                            <td className="py-1 pr-4">{param.in}</td>
+                            <td className="py-1">{param.description ?? describeSchema(param.schema)}</td>
+                          </tr>
+                        ))}
+                      </tbody>
+                    </table>
+                  </div>
+                )}
+
+                {operation.requestBody && (
+                  <details className="mt-4">
+                    <summary className="cursor-pointer font-semibold">Request body (JSON schema)</summary>
+                    <SchemaBlock schema={operation.requestBody.content["application/json"].schema} />
+                  </details>
+                )}
+
+                <h4 className="mt-4 font-semibold">Responses</h4>
+                <ul className="mt-1 space-y-2">
+                  {Object.entries(operation.responses).map(([status, response]) => (
+                    <li key={status}>
+                      <details>
+                        <summary className="cursor-pointer">
+                          <span className="font-mono font-semibold">{status}</span> {response.description}
+                        </summary>
+                        {response.content && <SchemaBlock schema={response.content["application/json"].schema} />}
+                      </details>
+                    </li>
+                  ))}
+                </ul>
+              </article>
+            ))}
+        </section>
+      ))}
+
+      <section aria-labelledby="schemas" className="mt-12">
+        <h2 id="schemas" className="text-2xl font-semibold">
+          Schemas
+        </h2>
+        {Object.entries(document.components.schemas).map(([name, schema]) => (
+          <details key={name} id={`schema-${name}`} className="mt-3">
+            <summary className="cursor-pointer font-mono">{name}</summary>
+            <SchemaBlock schema={schema} />
+          </details>
+        ))}
+      </section>
+    </main>
+  );
+}
+
+function SchemaBlock({ schema }: { schema: unknown }) {
+  return (
+    <pre className="mt-2 max-h-96 overflow-auto rounded bg-slate-50 p-3 text-xs" tabIndex={0}>
+      {JSON.stringify(schema, null, 2)}
+    </pre>
+  );
+}
+
+function describeSchema(schema: Schema): string {
+  const parts = [schema.type, schema.enum ? `one of ${(schema.enum as string[]).join(", ")}` : null, schema.default !== undefined ? `default ${JSON.stringify(schema.default)}` : null];
+  return parts.filter(Boolean).join(", ");
+}
+
+function slugify(text: string): string {
+  return text.toLowerCase().replace(/[^a-z0-9]+/g, "-");
+}

@@ -1,0 +1,59 @@
+import { validationError } from "@/lib/errors";
+import { maxBodyBytes } from "@/lib/config/limits";
+
+/**
+ * Reads a JSON object body the way every contract wants it: a JSON content type, a size limit,
+ * well-formed JSON, an object (not an array or a scalar). Each problem is a VALIDATION error
+ * on the field "body" with a message that says what is wrong.
+ */
+export async function readJsonBody(request: Request, { optional = false } = {}): Promise<Record<string, unknown>> {
+  const limit = maxBodyBytes();
+  const declared = Number(request.headers.get("content-length") ?? "0");
+  if (declared > limit) throw tooLarge(limit);
+
+  const text = await readText(request, limit);
+  if (text.trim() === "") {
+    if (optional) return {};
+    throw validationError("body", "Request body is required: send a JSON object");
+  }
+  const contentType = request.headers.get("content-type") ?? "";
+  if (!/^application\/([a-z.+-]*\+)?json\b/i.test(contentType)) {
+    throw validationError("body", `Content-Type must be application/json (got ${contentType ? `"${contentType}"` : "none"})`);
+  }
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch (error) {
+    throw validationError("body", `Malformed JSON body: ${error instanceof Error ? error.message : "cannot be parsed"}`);
+  }
+  if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) {
+    throw validationError("body", `Request body must be a JSON object, not ${Array.isArray(parsed) ? "an array" : parsed === null ? "null" : typeof parsed}`);
+  }
+  return parsed as Record<string, unknown>;
+}
+
+async function readText(request: Request, limit: number): Promise<string> {
+  if (!request.body) return "";
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > limit) {
+      await reader.cancel();
+      throw tooLarge(limit);
+    }
+    chunks.push(value);
+  }
+  try {
+    return new TextDecoder("utf-8", { fatal: true }).decode(Buffer.concat(chunks));
+  } catch {
+    throw validationError("body", "Request body is not valid UTF-8");
+  }
+}
+
+function tooLarge(limit: number) {
+  return validationError("body", `Request body is too large: the limit is ${limit} bytes`);
+}
