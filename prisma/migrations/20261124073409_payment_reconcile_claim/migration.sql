@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "payments" ADD COLUMN     "reconcile_locked_until" TIMESTAMPTZ(3);
