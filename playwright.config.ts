@@ -35,7 +35,9 @@ export default defineConfig({
     },
   },
   projects: [
-    { name: "desktop", use: { ...devices["Desktop Chrome"], channel: undefined } },
+    { name: "desktop", testIgnore: "ui/pay/**", use: { ...devices["Desktop Chrome"], channel: undefined } },
+    // The customer is on a phone: the pay page is tested on a phone's viewport and touch.
+    { name: "phone", testMatch: "ui/pay/**/*.spec.ts", use: { ...devices["Pixel 5"], channel: undefined } },
   ],
   webServer: {
     command: `node_modules/.bin/next start -H 127.0.0.1 -p ${port}`,
@@ -47,6 +49,9 @@ export default defineConfig({
       DATABASE_URL: process.env.E2E_DATABASE_URL ?? process.env.DATABASE_URL ?? "",
       AUTH_SECRET: process.env.AUTH_SECRET ?? "e2e-secret-not-for-production-0123456789",
       APP_URL: baseURL,
+      // Payments left pending time out quickly, so that the browser tests can watch it happen.
+      PAYMENT_TIMEOUT_MS: "8000",
+      RECONCILE_INTERVAL_MS: "1000",
       // The browser and API tests share one client IP and the demo key: limits are tested in Vitest.
       RATE_LIMIT_PER_IP: process.env.RATE_LIMIT_PER_IP ?? "100000",
       RATE_LIMIT_PER_CREDENTIAL: process.env.RATE_LIMIT_PER_CREDENTIAL ?? "100000",

@@ -1,10 +1,11 @@
 import { instanviSurface } from "@/lib/contracts/instanvi/openapi";
+import { payPageSurface } from "@/lib/contracts/pay/openapi";
 import { providerCallbacksSurface } from "@/lib/contracts/providers/openapi";
 import { buildOpenApiDocument } from "./build-document";
 import { metaSurface } from "./meta-surface";
 
 /** Every contract adds its surface here. */
-export const API_SURFACES = [instanviSurface, providerCallbacksSurface, metaSurface];
+export const API_SURFACES = [instanviSurface, payPageSurface, providerCallbacksSurface, metaSurface];
 
 let cached: ReturnType<typeof buildOpenApiDocument> | undefined;
 

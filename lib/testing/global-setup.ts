@@ -13,7 +13,7 @@ export default async function setup(project: TestProject) {
   let url = process.env.TEST_DATABASE_URL;
   if (!url) {
     embedded = await startEmbeddedPostgres({
-      dataDir: path.resolve(".data", "test-postgres"),
+      dataDir: path.resolve(".data", "vitest-postgres"),
       database: "paylinks_unit",
       fresh: true,
       port: 54340,

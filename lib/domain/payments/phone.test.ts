@@ -12,7 +12,7 @@ describe("normalizeCameroonMobile", () => {
     expect(normalizeCameroonMobile(input)).toBe(expected);
   });
 
-  it.each(["", "12345", "571381152", "2376713811", "+33612345678", "67138115a"])("refuses %j, naming the field", (input) => {
+  it.each(["", "12345", "571381152", "2376713811", "+33612345678", "67138115a", "222123456", "6".repeat(40)])("refuses %j, naming the field", (input) => {
     expect(() => normalizeCameroonMobile(input)).toThrow(/phone_number must be a Cameroon mobile number/);
   });
 });

@@ -24,3 +24,10 @@ export async function getLinkByShortCodeOrThrow(shortCode: string): Promise<Paym
   if (!row) throw notFound("payment_link");
   return toPaymentLink(row);
 }
+
+/** A link by its id without a merchant scope: only for public entry points that redirect (Zeamster's /paylink?id=). */
+export async function getPublicLinkByIdOrThrow(id: string): Promise<PaymentLink> {
+  const row = isUuid(id) ? await getDb().paymentLink.findUnique({ where: { id } }) : null;
+  if (!row) throw notFound("payment_link");
+  return toPaymentLink(row);
+}
