@@ -136,6 +136,18 @@ test("the documented errors come in the documented envelope", async ({ request }
   }
 });
 
+test("a method the contract does not serve is a 405 in the envelope", async ({ request }) => {
+  const response = await request.delete("/api/payment-links/create", { headers: { "x-api-key": apiKey } });
+  expect(response.status()).toBe(405);
+  expect(response.headers()["allow"]).toBe("POST, GET, PATCH");
+  expect(await response.json()).toEqual({
+    status_code: 405,
+    status: "METHOD NOT ALLOWED",
+    message: "Method DELETE is not allowed here; use POST or GET or PATCH",
+    data: {},
+  });
+});
+
 test("the OpenAPI document and the docs page are served", async ({ request, page }) => {
   const document = await (await request.get("/api/openapi.json")).json();
   expect(document.openapi).toBe("3.1.0");

@@ -1,0 +1,20 @@
+import { describe, expect, it } from "vitest";
+import { allowedInstanviMethods } from "./allowed-methods";
+
+describe("allowedInstanviMethods", () => {
+  it.each([
+    ["/api/payment-links", ["GET"]],
+    ["/api/payment-links/create", ["POST", "GET", "PATCH"]],
+    ["/api/payment-links/pay_abc", ["GET", "PATCH"]],
+    ["/api/payment-links/pay_abc/redeem", ["POST"]],
+    ["/api/payment-links/1f0c/cancel", ["POST"]],
+    ["/api/payment-links/id/1f0c", ["GET"]],
+  ])("%s -> %j", (path, methods) => {
+    expect(allowedInstanviMethods(path)?.sort()).toEqual([...methods].sort());
+  });
+
+  it("knows nothing of other paths", () => {
+    expect(allowedInstanviMethods("/api/openapi.json")).toBeNull();
+    expect(allowedInstanviMethods("/api/payment-links/a/b/c")).toBeNull();
+  });
+});
