@@ -1,0 +1,46 @@
+/**
+ * Merchant settings input, shared by the server and the browser form (no server imports here).
+ * Every field is optional: what is left out stays as it is. Messages name the field as the form
+ * labels it; parseOrThrow still reports it in snake_case (business_name, webhook_url, ...).
+ */
+import { z } from "zod";
+import { isKnownCurrency } from "@/lib/money";
+
+export const MERCHANT_LANGUAGES = ["fr", "en"] as const;
+export type MerchantLanguage = (typeof MERCHANT_LANGUAGES)[number];
+
+/** An http(s) URL, or nothing: null, "" and blanks all clear the setting (stored as null). */
+const optionalWebUrl = (field: string) => {
+  const message = `${field} must be an http(s) URL`;
+  return z
+    .string({ error: message })
+    .trim()
+    .max(2000, `${field} must be at most 2000 characters`)
+    .pipe(z.union([z.literal(""), z.url({ protocol: /^https?$/, error: message })], { error: message }))
+    .nullable()
+    .transform((value) => value || null);
+};
+
+export const updateSettingsSchema = z.object({
+  businessName: z
+    .string({ error: "Business name must be a string" })
+    .trim()
+    .min(2, "Business name must be at least 2 characters")
+    .max(100, "Business name must be at most 100 characters")
+    .optional(),
+  defaultCurrency: z
+    .string({ error: "Default currency must be a string" })
+    .trim()
+    .toUpperCase()
+    .refine(isKnownCurrency, { error: "Default currency must be an ISO 4217 currency code, such as XAF or EUR" })
+    .optional(),
+  defaultLanguage: z
+    .string({ error: "Default language must be fr or en" })
+    .trim()
+    .toLowerCase()
+    .pipe(z.enum(MERCHANT_LANGUAGES, { error: "Default language must be fr or en" }))
+    .optional(),
+  callbackUrl: optionalWebUrl("Callback URL").optional(),
+  webhookUrl: optionalWebUrl("Webhook URL").optional(),
+});
+export type UpdateSettingsInput = z.input<typeof updateSettingsSchema>;
