@@ -7,10 +7,16 @@ import { getPayPage, payPageStatus } from "@/lib/services/pay-page/get-pay-page"
  * Two things route handlers and pages cannot do themselves:
  * - the pay page answers with the status of its state (404 unknown, 410 paid / cancelled /
  *   expired / exhausted), which an App Router page cannot set;
- * - a method the Instanvi contract does not serve is a 405 in its envelope, not an empty body.
+ * - a method the Instanvi contract does not serve is a 405 in its envelope, not an empty body;
+ * - dashboard pages learn which page was asked for, to come back to it after signing in.
  */
 export async function proxy(request: NextRequest) {
   const { pathname } = request.nextUrl;
+  if (pathname.startsWith("/dashboard")) {
+    const headers = new Headers(request.headers);
+    headers.set("x-return-to", pathname + request.nextUrl.search);
+    return NextResponse.next({ request: { headers } });
+  }
   if (pathname.startsWith("/api/")) {
     const allowed = allowedInstanviMethods(pathname);
     if (allowed && !allowed.includes(request.method) && request.method !== "HEAD" && request.method !== "OPTIONS") {
@@ -27,4 +33,4 @@ export async function proxy(request: NextRequest) {
   return status === 200 ? NextResponse.next() : NextResponse.next({ status });
 }
 
-export const config = { matcher: ["/pay/:slug", "/api/payment-links/:path*", "/api/payment-links"] };
+export const config = { matcher: ["/pay/:slug", "/api/payment-links/:path*", "/api/payment-links", "/dashboard/:path*", "/dashboard"] };

@@ -86,7 +86,7 @@ export default function DocsPage() {
                 </p>
 
                 {operation.parameters && (
-                  <div className="mt-4 overflow-x-auto">
+                  <div className="relative mt-4 overflow-x-auto">
                     <table className="w-full text-left text-sm">
                       <caption className="text-left font-semibold">Parameters</caption>
                       <thead>

@@ -1,0 +1,18 @@
+import { withDashboard } from "@/lib/contracts/dashboard/http";
+import { paymentsQueryFromSearch } from "@/lib/contracts/dashboard/payments-query";
+import { exportPaymentsCsv } from "@/lib/services/payments/export-payments-csv";
+
+/** GET /api/dashboard/payments.csv: the filtered payments as CSV, for a spreadsheet. */
+export const GET = withDashboard(async (scope, request) => {
+  const { page: _page, ...filters } = paymentsQueryFromSearch(new URL(request.url).searchParams);
+  const csv = await exportPaymentsCsv(scope, filters);
+  const day = new Date().toISOString().slice(0, 10);
+  // The byte-order mark lets spreadsheet programs read the accents of French descriptions.
+  return new Response("\uFEFF" + csv, {
+    headers: {
+      "Content-Type": "text/csv; charset=utf-8",
+      "Content-Disposition": `attachment; filename="payments-${day}.csv"`,
+      "Cache-Control": "no-store",
+    },
+  });
+});

@@ -1,0 +1,103 @@
+import { expect, test } from "@playwright/test";
+import { signIn } from "../../support/auth";
+import { expectNoSeriousA11yViolations } from "../../support/axe";
+
+test("the overview shows money collected, links by status, conversion and latest payments", async ({ page }) => {
+  await signIn(page);
+  await expectNoSeriousA11yViolations(page);
+  await expect(page.getByRole("heading", { name: "Overview" })).toBeVisible();
+  await expect(page.getByTestId("collected").getByRole("rowheader", { name: "XAF" })).toBeVisible();
+  await expect(page.getByRole("link", { name: /Cancelled \d+/ })).toBeVisible();
+  await expect(page.getByText(/links paid for \d+ pay-page views/)).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Latest payments" })).toBeVisible();
+});
+
+test("payments: filter by status and provider, totals, and CSV export of the filtered set", async ({ page }) => {
+  await signIn(page);
+  await page.goto("/dashboard/payments");
+  await expectNoSeriousA11yViolations(page);
+  await page.getByLabel("Status").selectOption("FAILED");
+  await page.getByLabel("Provider").selectOption("MTN_CAM");
+  await page.getByRole("button", { name: "Apply" }).click();
+  await expect(page).toHaveURL(/status=FAILED/);
+  const rows = page.getByTestId("payments").locator("tbody tr");
+  await expect(rows.first()).toBeVisible();
+  for (const text of await rows.allTextContents()) {
+    expect(text).toContain("Failed");
+    expect(text).toContain("MTN MoMo");
+  }
+  await expect(page.getByTestId("totals")).toContainText("0 successful of");
+
+  const download = page.waitForEvent("download");
+  await page.getByRole("link", { name: "Export CSV" }).click();
+  const file = await download;
+  expect(file.suggestedFilename()).toMatch(/^payments-\d{4}-\d{2}-\d{2}\.csv$/);
+  const csv = (await (await file.createReadStream()).toArray()).join("");
+  const lines = csv.trim().split(/\r?\n/);
+  expect(lines[0]).toContain("transaction_id");
+  expect(lines.length - 1).toBe(await rows.count());
+  for (const line of lines.slice(1)) expect(line).toMatch(/FAILED.*MTN_CAM/);
+});
+
+test("developers: a new API key is shown once, works, and stops working when revoked", async ({ page, request }) => {
+  await signIn(page);
+  await page.goto("/dashboard/developers");
+  await expectNoSeriousA11yViolations(page);
+  const name = `Backend ${Date.now()}`;
+  await page.getByLabel("Name").fill(name);
+  await page.getByRole("button", { name: "Create key" }).click();
+  const key = (await page.getByTestId("new-api-key").textContent())!;
+  expect(key).toMatch(/^pk_test_[\w-]+\.sk_test_[\w-]+$/);
+  await expect(page.getByRole("row", { name: new RegExp(name) })).toContainText(key.slice(-4));
+
+  const list = () => request.get("/api/payment-links?limit=1", { headers: { "x-api-key": key } });
+  expect((await list()).status()).toBe(200);
+
+  await page.reload();
+  await expect(page.getByTestId("new-api-key")).toHaveCount(0);
+  await expect(page.getByText(key)).toHaveCount(0);
+  page.once("dialog", (dialog) => dialog.accept());
+  await page.getByRole("row", { name: new RegExp(name) }).getByRole("button", { name: /Revoke/ }).click();
+  await expect(page.getByRole("row", { name: new RegExp(name) })).toContainText("Revoked");
+  expect((await list()).status()).toBe(401);
+});
+
+test("settings: saves, refuses a bad URL beside the field, reveals and rotates the webhook secret", async ({ page }) => {
+  await signIn(page);
+  await page.goto("/dashboard/settings");
+  await expectNoSeriousA11yViolations(page);
+  await page.getByLabel("Callback URL").fill("not a url");
+  await page.getByRole("button", { name: "Save settings" }).click();
+  await expect(page.locator("#callbackUrl-error")).toHaveText("Callback URL must be an http(s) URL");
+
+  await page.getByLabel("Callback URL").fill("https://shop.example/callback");
+  await page.getByLabel("Pay page language").selectOption("en");
+  await page.getByRole("button", { name: "Save settings" }).click();
+  await expect(page.getByText("Settings saved.")).toBeVisible();
+  await page.reload();
+  await expect(page.getByLabel("Callback URL")).toHaveValue("https://shop.example/callback");
+  await expect(page.getByLabel("Pay page language")).toHaveValue("en");
+
+  const secret = page.getByTestId("webhook-secret");
+  await expect(secret).not.toContainText(/whsec_[A-Za-z0-9_-]{10}/);
+  await page.getByRole("button", { name: "Reveal" }).click();
+  const before = await secret.textContent();
+  expect(before).toMatch(/^whsec_[A-Za-z0-9_-]+$/);
+  page.once("dialog", (dialog) => dialog.accept());
+  await page.getByRole("button", { name: "Rotate" }).click();
+  await expect(secret).not.toHaveText(before!);
+  await expect(secret).toHaveText(/^whsec_[A-Za-z0-9_-]+$/);
+});
+
+test.describe("on a 360 px wide phone", () => {
+  test.use({ viewport: { width: 360, height: 740 } });
+
+  test("no dashboard page scrolls sideways", async ({ page }) => {
+    await signIn(page);
+    for (const path of ["/dashboard", "/dashboard/links", "/dashboard/links/new", "/dashboard/payments", "/dashboard/developers", "/dashboard/settings"]) {
+      await page.goto(path);
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      expect(overflow, path).toBeLessThanOrEqual(0);
+    }
+  });
+});
