@@ -2,27 +2,20 @@
  * POST /payment-links/:slug/redeem through the real provider clients against the mock MTN and
  * Orange services: the same code path as the pay page, callbacks included.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { POST as redeemRoute } from "@/app/api/payment-links/[key]/redeem/route";
 import { POST as mtnCallback } from "@/app/api/providers/mtn/callback/route";
 import { POST as orangeNotification } from "@/app/api/providers/orange/notification/route";
 import { getDb } from "@/lib/db/client";
-import { startMockProviders, type MockProviders } from "@/lib/providers/mock";
 import { createMerchant, createTestLink } from "@/lib/testing/factories";
 import { call } from "@/lib/testing/http";
+import { withMockProviders } from "@/lib/testing/mock-providers";
 
-let mocks: MockProviders;
+const mocks = withMockProviders();
 let scope: { merchantId: string; actor: string };
 
 beforeAll(async () => {
-  mocks = await startMockProviders({ approvalDelayMs: 20 });
-  process.env.MTN_BASE_URL = mocks.mtnUrl;
-  process.env.ORANGE_BASE_URL = mocks.orangeUrl;
   scope = await createMerchant("Redeem test");
-});
-
-afterAll(async () => {
-  await mocks.close();
 });
 
 const redeem = (slug: string, body: unknown, headers: Record<string, string> = {}) =>
@@ -119,7 +112,7 @@ describe("POST /payment-links/:slug/redeem", () => {
       const result = await redeem(link.slug, { phone_number: "670000001", provider: "MTN_CAM" });
       expect(result.json.message).toBe("Payment initialization failed");
     } finally {
-      process.env.MTN_BASE_URL = mocks.mtnUrl;
+      process.env.MTN_BASE_URL = mocks.current.mtnUrl;
     }
     expect((await getDb().paymentLink.findUniqueOrThrow({ where: { id: link.id } })).currentUses).toBe(0);
   });

@@ -2,26 +2,15 @@ import { randomUUID } from "node:crypto";
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { verifyPassword } from "@/lib/auth/password";
 import { getDb } from "@/lib/db/client";
-import { AppError } from "@/lib/errors";
 import { signUp } from "./sign-up";
 import { verifyCredentials } from "./verify-credentials";
+import { rejection } from "@/lib/testing/rejection";
 
 // The real scrypt, watched: an unknown email must cost a password hash too.
 vi.mock("@/lib/auth/password", async (importOriginal) => {
   const actual = await importOriginal<typeof import("@/lib/auth/password")>();
   return { ...actual, verifyPassword: vi.fn(actual.verifyPassword) };
 });
-
-async function rejection(promise: Promise<unknown>): Promise<AppError> {
-  const error = await promise.then(
-    () => {
-      throw new Error("expected a rejection");
-    },
-    (e: unknown) => e,
-  );
-  if (!(error instanceof AppError)) throw error;
-  return error;
-}
 
 const uniqueEmail = () => `awa.${randomUUID()}@example.cm`;
 const PASSWORD = "correct horse battery";

@@ -1,23 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { hashSecret, splitApiKey } from "@/lib/auth/api-keys";
 import { getDb } from "@/lib/db/client";
-import { AppError } from "@/lib/errors";
 import { createMerchant } from "@/lib/testing/factories";
 import { authenticateApiKey } from "./authenticate-api-key";
 import { createCredential } from "./create-credential";
 import { listCredentials } from "./list-credentials";
 import { revokeCredential } from "./revoke-credential";
-
-async function rejection(promise: Promise<unknown>): Promise<AppError> {
-  const error = await promise.then(
-    () => {
-      throw new Error("expected a rejection");
-    },
-    (e: unknown) => e,
-  );
-  if (!(error instanceof AppError)) throw error;
-  return error;
-}
+import { rejection } from "@/lib/testing/rejection";
 
 const VIEW_KEYS = ["createdAt", "id", "keyId", "lastUsedAt", "mode", "name", "revokedAt", "scopes", "secretLast4"];
 

@@ -1,24 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { getDb } from "@/lib/db/client";
 import type { PaymentLink } from "@/lib/domain/links/types";
-import { AppError } from "@/lib/errors";
 import { settlePayment } from "@/lib/services/payments/settle-payment";
 import { createMerchant, createTestLink } from "@/lib/testing/factories";
 import { getLinkTimeline } from "./get-link-timeline";
 import { listLinkPayments } from "./list-link-payments";
 import { redeemLink } from "./redeem-link";
 import { updateLink } from "./update-link";
-
-async function rejection(promise: Promise<unknown>): Promise<AppError> {
-  const error = await promise.then(
-    () => {
-      throw new Error("expected a rejection");
-    },
-    (e: unknown) => e,
-  );
-  if (!(error instanceof AppError)) throw error;
-  return error;
-}
+import { rejection } from "@/lib/testing/rejection";
 
 const redeem = (link: PaymentLink) => redeemLink({ slug: link.slug, provider: "MTN_CAM", phoneNumber: "671000001" });
 

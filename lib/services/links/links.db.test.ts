@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
 import { getDb } from "@/lib/db/client";
-import { AppError } from "@/lib/errors";
 import { createMerchant, createTestLink, expire } from "@/lib/testing/factories";
 import { settlePayment } from "@/lib/services/payments/settle-payment";
 import { cancelLink } from "./cancel-link";
@@ -9,17 +8,7 @@ import { getLinkBySlugOrThrow, getLinkByShortCodeOrThrow, getLinkOrThrow } from 
 import { listLinks } from "./list-links";
 import { redeemLink } from "./redeem-link";
 import { updateLink } from "./update-link";
-
-async function rejection(promise: Promise<unknown>): Promise<AppError> {
-  const error = await promise.then(
-    () => {
-      throw new Error("expected a rejection");
-    },
-    (e: unknown) => e,
-  );
-  if (!(error instanceof AppError)) throw error;
-  return error;
-}
+import { rejection } from "@/lib/testing/rejection";
 
 const events = (linkId: string) =>
   getDb().event.findMany({ where: { linkId }, orderBy: { createdAt: "asc" }, select: { type: true, actor: true, paymentId: true } });

@@ -1,21 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { getDb } from "@/lib/db/client";
-import { AppError } from "@/lib/errors";
 import { createMerchant } from "@/lib/testing/factories";
 import { getSettings } from "./get-settings";
 import { rotateWebhookSecret } from "./rotate-webhook-secret";
 import { updateSettings } from "./update-settings";
-
-async function rejection(promise: Promise<unknown>): Promise<AppError> {
-  const error = await promise.then(
-    () => {
-      throw new Error("expected a rejection");
-    },
-    (e: unknown) => e,
-  );
-  if (!(error instanceof AppError)) throw error;
-  return error;
-}
+import { rejection } from "@/lib/testing/rejection";
 
 const DEFAULTS = {
   businessName: "Test merchant",

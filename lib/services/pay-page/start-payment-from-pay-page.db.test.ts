@@ -1,23 +1,16 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/lib/db/client";
-import { startMockProviders, type MockProviders } from "@/lib/providers/mock";
 import { cancelLink } from "@/lib/services/links/cancel-link";
 import { createMerchant, createTestLink } from "@/lib/testing/factories";
 import { testIp } from "@/lib/testing/http";
+import { withMockProviders } from "@/lib/testing/mock-providers";
 import { startPaymentFromPayPage, type PayPageSubmission } from "./start-payment-from-pay-page";
 
-let mocks: MockProviders;
+withMockProviders();
 let scope: { merchantId: string; actor: string };
 
 beforeAll(async () => {
-  mocks = await startMockProviders({ approvalDelayMs: 20 });
-  process.env.MTN_BASE_URL = mocks.mtnUrl;
-  process.env.ORANGE_BASE_URL = mocks.orangeUrl;
   scope = await createMerchant("Form test");
-});
-
-afterAll(async () => {
-  await mocks.close();
 });
 
 const submit = (overrides: Partial<PayPageSubmission> & { slug: string }) =>

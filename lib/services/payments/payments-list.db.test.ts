@@ -3,23 +3,12 @@ import { describe, expect, it } from "vitest";
 import { getDb } from "@/lib/db/client";
 import type { Provider } from "@/lib/domain/links/enums";
 import type { MerchantScope, PaymentLink } from "@/lib/domain/links/types";
-import { AppError } from "@/lib/errors";
 import { redeemLink } from "@/lib/services/links/redeem-link";
 import { createMerchant, createTestLink } from "@/lib/testing/factories";
 import { exportPaymentsCsv } from "./export-payments-csv";
 import { listPayments } from "./list-payments";
 import { settlePayment } from "./settle-payment";
-
-async function rejection(promise: Promise<unknown>): Promise<AppError> {
-  const error = await promise.then(
-    () => {
-      throw new Error("expected a rejection");
-    },
-    (e: unknown) => e,
-  );
-  if (!(error instanceof AppError)) throw error;
-  return error;
-}
+import { rejection } from "@/lib/testing/rejection";
 
 type Outcome = "SUCCESSFUL" | "FAILED" | "PENDING";
 

@@ -5,12 +5,12 @@
  * merchant of its own and reconciles only that merchant's payments (other test files write to
  * the same database at the same time).
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { getDb } from "@/lib/db/client";
 import type { Provider } from "@/lib/domain/links/enums";
 import type { MerchantScope } from "@/lib/domain/links/types";
-import { startMockProviders, type MockProviders } from "@/lib/providers/mock";
 import { createMerchant, createTestLink } from "@/lib/testing/factories";
+import { withMockProviders } from "@/lib/testing/mock-providers";
 import { reconcilePendingPayments, RECONCILER_ACTOR, type ReconcileSummary } from "./reconcile-payments";
 import { startReconciler } from "./reconciler-loop";
 import { startPayment } from "./start-payment";
@@ -19,18 +19,11 @@ import { startPayment } from "./start-payment";
 const NO_CALLBACKS = "http://127.0.0.1:9";
 const MINUTE = 60_000;
 
-let mocks: MockProviders;
+const mocks = withMockProviders();
 let scope: MerchantScope;
 
-beforeAll(async () => {
-  mocks = await startMockProviders({ approvalDelayMs: 20 });
-  process.env.MTN_BASE_URL = mocks.mtnUrl;
-  process.env.ORANGE_BASE_URL = mocks.orangeUrl;
+beforeAll(() => {
   delete process.env.PAYMENT_TIMEOUT_MS;
-});
-
-afterAll(async () => {
-  await mocks.close();
 });
 
 beforeEach(async () => {
@@ -177,7 +170,7 @@ describe("reconcilePendingPayments", () => {
       await expireClaims(paymentId);
       expect(await reconcile()).toEqual(summary({ claimed: 1, timedOut: 1 }));
     } finally {
-      process.env.MTN_BASE_URL = mocks.mtnUrl;
+      process.env.MTN_BASE_URL = mocks.current.mtnUrl;
     }
     expect(await paymentRow(paymentId)).toMatchObject({ status: "FAILED", failureReason: "TIMEOUT" });
     expect(await linkRow(linkId)).toMatchObject({ status: "ACTIVE", currentUses: 0 });
@@ -195,7 +188,7 @@ describe("reconcilePendingPayments", () => {
       expect(await reconcile()).toEqual(summary({ claimed: 2, settled: 1, errors: 1 }));
       expect(logged).toHaveBeenCalledWith(expect.stringContaining(mtn.paymentId), expect.any(Error));
     } finally {
-      process.env.MTN_BASE_URL = mocks.mtnUrl;
+      process.env.MTN_BASE_URL = mocks.current.mtnUrl;
       logged.mockRestore();
     }
     // An error is not a timeout: the payment stays PENDING and a later run asks again.
