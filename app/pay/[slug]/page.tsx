@@ -6,6 +6,7 @@ import { QRCodeSVG } from "qrcode.react";
 import { PayForm } from "@/components/pay/pay-form";
 import { PaymentView } from "@/components/pay/payment-view";
 import { TestNumbers } from "@/components/pay/test-numbers";
+import { publicBaseUrlFromHeaders } from "@/lib/contracts/http/request-info";
 import { PROVIDERS, type Provider } from "@/lib/domain/links/enums";
 import { LOCALE, MESSAGES, resolveLanguage } from "@/lib/i18n/pay-page";
 import { formatMoney } from "@/lib/money";
@@ -32,8 +33,7 @@ export default async function PayPage({ params, searchParams }: { params: Promis
   });
   const t = MESSAGES[lang];
   const amount = formatMoney(link.amountMinor, link.currency, LOCALE[lang]);
-  const origin = process.env.APP_URL?.replace(/\/+$/, "") ?? `${requestHeaders.get("x-forwarded-proto") ?? "http"}://${requestHeaders.get("host")}`;
-  const payUrl = `${origin}/pay/${link.slug}`;
+  const payUrl = `${publicBaseUrlFromHeaders(requestHeaders)}/pay/${link.slug}`;
   const here = (extra: Record<string, string> = {}) => `/pay/${link.slug}?${new URLSearchParams({ lang, ...extra })}`;
   const other = lang === "fr" ? "en" : "fr";
   const switchHref = `/pay/${link.slug}?${new URLSearchParams({ lang: other, ...(payment ? { payment: payment.id } : {}) })}`;

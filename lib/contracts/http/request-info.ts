@@ -11,7 +11,13 @@ export function clientIp(request: Request): string {
 
 /** The public base URL of the product: APP_URL when set, else the origin the request came to. */
 export function publicBaseUrl(request: Request): string {
+  return publicBaseUrlFromHeaders(request.headers, new URL(request.url).origin);
+}
+
+/** The same, for pages (which see the request's headers, not the request). */
+export function publicBaseUrlFromHeaders(headers: Headers, fallbackOrigin?: string): string {
   const configured = process.env.APP_URL;
   if (configured) return configured.replace(/\/+$/, "");
-  return new URL(request.url).origin;
+  if (fallbackOrigin) return fallbackOrigin;
+  return `${headers.get("x-forwarded-proto") ?? "http"}://${headers.get("x-forwarded-host") ?? headers.get("host") ?? "localhost:3000"}`;
 }

@@ -34,6 +34,8 @@ export function assertIdempotencyKey(key: string): void {
 export async function claimIdempotencyKey(scope: string, key: string, fingerprint: string, now: Date = new Date()): Promise<Claim> {
   assertIdempotencyKey(key);
   const db = getDb();
+  // Keys older than 24 hours are forgotten: sweep them now and then, from any instance.
+  if (Math.random() < 0.01) await db.idempotencyKey.deleteMany({ where: { expiresAt: { lte: now } } });
   const deadline = Date.now() + WAIT_FOR_FIRST_MS;
   for (;;) {
     // An expired key is forgotten: delete it so that it can be claimed again.

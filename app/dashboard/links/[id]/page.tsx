@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { headers } from "next/headers";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { LinkActions } from "@/components/dashboard/link-actions";
@@ -6,6 +7,7 @@ import { LinkQr } from "@/components/dashboard/link-qr";
 import { StatusBadge } from "@/components/dashboard/status-badge";
 import { CopyButton } from "@/components/ui/copy-button";
 import { requireMerchant } from "@/lib/auth/session";
+import { publicBaseUrlFromHeaders } from "@/lib/contracts/http/request-info";
 import { isAppError } from "@/lib/errors";
 import { formatMoney } from "@/lib/money";
 import { getLinkOrThrow } from "@/lib/services/links/get-link";
@@ -27,7 +29,7 @@ export default async function LinkPage({ params }: { params: Promise<{ id: strin
     throw error;
   }
   const [payments, timeline] = await Promise.all([listLinkPayments(scope, id), getLinkTimeline(scope, id)]);
-  const base = (process.env.APP_URL ?? "http://localhost:3000").replace(/\/+$/, "");
+  const base = publicBaseUrlFromHeaders(await headers());
   const payUrl = `${base}/pay/${link.slug}`;
   const shortUrl = `${base}/p/${link.shortCode}`;
   const editable = link.status !== "PAID" && link.status !== "CANCELLED";
