@@ -47,6 +47,10 @@ describe("seed", () => {
     }
     const states = await db.payment.groupBy({ by: ["status"], where: { merchantId: demo.merchantId }, _count: true });
     expect(states.map((s) => s.status).sort()).toEqual(["FAILED", "PENDING", "SUCCESSFUL"]);
+    // pending payments are recent (the reconciler times out old ones), and pages have views
+    const pending = await db.payment.findMany({ where: { merchantId: demo.merchantId, status: "PENDING" } });
+    expect(pending.every((p) => Date.now() - p.createdAt.getTime() < 60 * 60_000)).toBe(true);
+    expect(await db.linkViewDay.count({ where: { merchantId: demo.merchantId } })).toBe(all.total);
   });
 
   it("takes the demo logins and key from the environment", () => {

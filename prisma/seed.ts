@@ -197,8 +197,13 @@ async function seedLinks(merchantId: string, specs: readonly LinkSpec[]): Promis
     const age = `${spec.daysAgo} days ${(specs.indexOf(spec) * 37) % 600} minutes`;
     await db.$executeRaw`UPDATE payment_links SET created_at = created_at - ${age}::interval, updated_at = updated_at - ${age}::interval,
       paid_at = paid_at - ${age}::interval, cancelled_at = cancelled_at - ${age}::interval WHERE id = ${link.id}::uuid`;
+    // Payments still PENDING stay recent: the reconciler would time out an old one at once.
     await db.$executeRaw`UPDATE payments SET created_at = created_at - ${age}::interval, updated_at = updated_at - ${age}::interval,
-      settled_at = settled_at - ${age}::interval WHERE link_id = ${link.id}::uuid`;
+      settled_at = settled_at - ${age}::interval WHERE link_id = ${link.id}::uuid AND status <> 'PENDING'`;
+    // Pay-page views, so that the dashboard's conversion figure has something to show.
+    const views = 2 + ((specs.indexOf(spec) * 7) % 13);
+    await db.$executeRaw`INSERT INTO link_view_days (link_id, merchant_id, day, views)
+      SELECT id, merchant_id, created_at::date, ${views} FROM payment_links WHERE id = ${link.id}::uuid`;
     await db.$executeRaw`UPDATE events SET created_at = created_at - ${age}::interval WHERE link_id = ${link.id}::uuid`;
     if (spec.status === "EXPIRED") {
       await db.$executeRaw`UPDATE payment_links SET expires_at = created_at + interval '2 days' WHERE id = ${link.id}::uuid`;
