@@ -231,9 +231,22 @@ describe("reconcilePendingPayments", () => {
     expect(reconcileLockedUntil!.getTime()).toBeGreaterThan(before);
     expect(await reconcile()).toEqual(summary({}));
     await sleep(reconcileLockedUntil!.getTime() - Date.now() + 50);
-    expect(await reconcile({ claimMs: MINUTE })).toEqual(summary({ claimed: 1, stillPending: 1 }));
+    expect(await reconcile({ claimMs: MINUTE, repollAfterMs: MINUTE })).toEqual(summary({ claimed: 1, stillPending: 1 }));
     expect((await paymentRow(paymentId)).reconcileLockedUntil!.getTime()).toBeGreaterThan(Date.now() + MINUTE / 2);
     expect(await reconcile()).toEqual(summary({}));
+  });
+
+  it("polls a payment the provider still calls PENDING again after repollAfterMs, not a whole claim", async () => {
+    const { paymentId } = await pay("670000004");
+    await age(MINUTE, paymentId);
+    await providersAnswer();
+
+    expect(await reconcile({ claimMs: MINUTE, repollAfterMs: 200 })).toEqual(summary({ claimed: 1, stillPending: 1 }));
+    const { reconcileLockedUntil } = await paymentRow(paymentId);
+    expect(reconcileLockedUntil!.getTime()).toBeLessThan(Date.now() + 5_000);
+    expect(await reconcile({ repollAfterMs: 200 })).toEqual(summary({}));
+    await sleep(reconcileLockedUntil!.getTime() - Date.now() + 50);
+    expect(await reconcile({ claimMs: MINUTE, repollAfterMs: 200 })).toEqual(summary({ claimed: 1, stillPending: 1 }));
   });
 
   it("refuses nonsensical options", async () => {

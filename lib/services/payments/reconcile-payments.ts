@@ -17,10 +17,16 @@ export interface ReconcileOptions {
   /** A payment still PENDING at this age fails with TIMEOUT; env PAYMENT_TIMEOUT_MS, else 10 minutes. */
   timeoutMs?: number;
   /**
-   * How long a claim keeps other reconcilers away from a payment; 60 s by default. A payment
-   * still PENDING keeps its claim until it expires, so it is polled at most once per claim.
+   * How long a claim keeps other reconcilers away from a payment while it is polled; 60 s by
+   * default (a crashed instance's claims become free again after it).
    */
   claimMs?: number;
+  /**
+   * A payment the provider still calls PENDING is polled again after this long (the claim is
+   * shortened to it); 15 s by default, so that a customer whose callback got lost is not kept
+   * waiting for a whole claim.
+   */
+  repollAfterMs?: number;
   /** Payments polled at the same time within the batch; 4 by default. */
   concurrency?: number;
   /** Only this merchant's payments (tests, or a one-off run for one merchant). */
@@ -64,6 +70,7 @@ export async function reconcilePendingPayments(options: ReconcileOptions = {}): 
   const minAgeMs = nonNegative(options.minAgeMs, 10_000, "minAgeMs");
   const timeoutMs = nonNegative(options.timeoutMs, paymentTimeoutFromEnv(), "timeoutMs");
   const claimMs = positiveInt(options.claimMs, 60_000, "claimMs");
+  const repollAfterMs = positiveInt(options.repollAfterMs, 15_000, "repollAfterMs");
   const concurrency = positiveInt(options.concurrency, 4, "concurrency");
   const merchantId = options.merchantId ?? null;
 
@@ -105,6 +112,7 @@ export async function reconcilePendingPayments(options: ReconcileOptions = {}): 
       try {
         const outcome = await reconcileOne(payment, timeoutMs);
         summary[outcome]++;
+        if (outcome === "stillPending" || outcome === "unreachable") await shortenClaim(payment.id, repollAfterMs);
         if (outcome === "unreachable") summary.stillPending++;
       } catch (error) {
         summary.errors++;
@@ -114,6 +122,13 @@ export async function reconcilePendingPayments(options: ReconcileOptions = {}): 
   };
   await Promise.all(Array.from({ length: Math.min(concurrency, claimed.length) }, worker));
   return summary;
+}
+
+async function shortenClaim(paymentId: string, repollAfterMs: number): Promise<void> {
+  await getDb().$executeRaw`
+    UPDATE payments
+       SET reconcile_locked_until = LEAST(reconcile_locked_until, now() + ${repollAfterMs}::double precision * interval '1 millisecond')
+     WHERE id = ${paymentId}::uuid AND status = 'PENDING'`;
 }
 
 async function reconcileOne(payment: Claimed, timeoutMs: number): Promise<"settled" | "timedOut" | "stillPending" | "unreachable"> {
