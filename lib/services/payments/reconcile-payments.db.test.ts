@@ -126,7 +126,9 @@ describe("reconcilePendingPayments", () => {
   it("takes the payment timeout from the timeoutMs option, else from PAYMENT_TIMEOUT_MS", async () => {
     const first = await pay("670000004");
     const second = await pay("670000004");
-    await age(2 * MINUTE, first.paymentId, second.paymentId);
+    // The first is a second older, so "oldest first" has one answer (equal ages would tie).
+    await age(2 * MINUTE + 1000, first.paymentId);
+    await age(2 * MINUTE, second.paymentId);
     await providersAnswer();
 
     expect(await reconcile({ timeoutMs: 3 * MINUTE })).toEqual(summary({ claimed: 2, stillPending: 2 }));
