@@ -205,6 +205,10 @@ describe("GET /payment-links", () => {
     await createTestLink(other);
     const links = [];
     for (let i = 0; i < 3; i++) links.push(await createTestLink(scope, { amountMinor: 100 + i }));
+    // Distinct creation times (links made within one millisecond would tie).
+    for (const [i, link] of links.entries()) {
+      await getDb().$executeRaw`UPDATE payment_links SET created_at = now() - ${3 - i} * interval '1 second' WHERE id = ${link.id}::uuid`;
+    }
     await call(cancelRoute, { method: "POST", path: "/x", headers: { "x-api-key": key.apiKey }, params: { key: links[0]!.id } });
 
     const all = await call(listRoute, { path: "/api/payment-links", headers: { "x-api-key": key.apiKey } });

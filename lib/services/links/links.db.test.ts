@@ -89,6 +89,10 @@ describe("reading links", () => {
     const large = await createTestLink(scope, { amountMinor: 900, description: "Boutique order 2", merchantReference: "REF-77" });
     const medium = await createTestLink(scope, { amountMinor: 500, description: "Rent" });
     await cancelLink(scope, medium.id);
+    // Distinct creation times (links made within one millisecond would tie).
+    for (const [link, secondsAgo] of [[small, 3], [large, 2], [medium, 1]] as const) {
+      await getDb().$executeRaw`UPDATE payment_links SET created_at = now() - ${secondsAgo} * interval '1 second' WHERE id = ${link.id}::uuid`;
+    }
 
     const all = await listLinks(scope, {});
     expect(all.total).toBe(3);
