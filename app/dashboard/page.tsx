@@ -5,10 +5,10 @@ import { requireMerchant } from "@/lib/auth/session";
 import { LINK_STATUSES } from "@/lib/domain/links/enums";
 import { formatMoney } from "@/lib/money";
 import { getOverview } from "@/lib/services/overview/get-overview";
+import { formatDateTime } from "@/components/dashboard/format";
 
 export const metadata: Metadata = { title: "Overview" };
 
-const when = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "Africa/Douala" });
 const percent = new Intl.NumberFormat("en-GB", { style: "percent", maximumFractionDigits: 1 });
 
 export default async function OverviewPage() {
@@ -83,7 +83,7 @@ export default async function OverviewPage() {
                   <span className="truncate">{payment.link.description ?? payment.link.slug}</span>
                   <span className="text-right tabular-nums">{formatMoney(payment.amountMinor, payment.currency, "en-GB")}</span>
                   <span><StatusBadge status={payment.status} /></span>
-                  <span className="text-right text-slate-600">{when.format(payment.createdAt)}</span>
+                  <span className="text-right text-slate-600">{formatDateTime(payment.createdAt)}</span>
                 </Link>
               </li>
             ))}

@@ -78,3 +78,13 @@ export function toMajorNumber(minor: number, currency: string): number {
 function assertMinor(minor: number): void {
   if (!Number.isSafeInteger(minor)) throw new RangeError(`minor units must be a safe integer, got ${minor}`);
 }
+
+/**
+ * A stored amount (PostgreSQL BIGINT, read as a bigint) as the domain's integer of minor units.
+ * Every amount passes MAX_AMOUNT_MINOR on the way in, so this never loses a unit; it checks anyway.
+ */
+export function fromStoredMinor(stored: bigint): number {
+  const minor = Number(stored);
+  if (!Number.isSafeInteger(minor)) throw new RangeError(`stored amount ${stored} is beyond the safe integer range`);
+  return minor;
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { currencyExponent, formatMoney, isKnownCurrency, MoneyFormatError, toMajorNumber, toMajorString, toMinorUnits } from "@/lib/money";
+import { currencyExponent, formatMoney, fromStoredMinor, isKnownCurrency, MoneyFormatError, toMajorNumber, toMajorString, toMinorUnits } from "@/lib/money";
 
 describe("currencyExponent (ISO 4217)", () => {
   it.each([
@@ -110,5 +110,12 @@ describe("formatMoney", () => {
 
   it("formats large amounts exactly", () => {
     expect(formatMoney(9999999999, "EUR", "en-US")).toBe("€99,999,999.99");
+  });
+});
+
+describe("fromStoredMinor", () => {
+  it("reads a stored BIGINT amount as an integer of minor units, refusing one beyond safe integers", () => {
+    expect(fromStoredMinor(9_999_999_999n)).toBe(9_999_999_999);
+    expect(() => fromStoredMinor(2n ** 60n)).toThrow(RangeError);
   });
 });

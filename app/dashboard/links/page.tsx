@@ -7,14 +7,13 @@ import { linksQueryFromSearch } from "@/lib/contracts/dashboard/links-query";
 import { shapeDashboardLink } from "@/lib/contracts/dashboard/shape-link";
 import { isAppError } from "@/lib/errors";
 import { listLinks } from "@/lib/services/links/list-links";
+import { toSearchParams } from "@/lib/contracts/dashboard/search-params";
 
 export const metadata: Metadata = { title: "Payment links" };
 
 export default async function LinksPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const scope = await requireMerchant("/dashboard/links");
-  const search = new URLSearchParams(
-    Object.entries(await searchParams).flatMap(([key, value]) => (typeof value === "string" ? [[key, value]] : [])),
-  );
+  const search = toSearchParams(await searchParams);
   let initial = null;
   let problem: string | null = null;
   try {

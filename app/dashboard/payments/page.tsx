@@ -6,17 +6,16 @@ import { paymentsQueryFromSearch } from "@/lib/contracts/dashboard/payments-quer
 import { isAppError } from "@/lib/errors";
 import { formatMoney } from "@/lib/money";
 import { listPayments } from "@/lib/services/payments/list-payments";
+import { formatDateTime, PROVIDER_LABELS } from "@/components/dashboard/format";
+import { toSearchParams } from "@/lib/contracts/dashboard/search-params";
 
 export const metadata: Metadata = { title: "Payments" };
 
-const when = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "Africa/Douala" });
 const control = "rounded-md border border-slate-300 px-3 py-2";
 
 export default async function PaymentsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const scope = await requireMerchant("/dashboard/payments");
-  const search = new URLSearchParams(
-    Object.entries(await searchParams).flatMap(([key, value]) => (typeof value === "string" && value ? [[key, value]] : [])),
-  );
+  const search = toSearchParams(await searchParams);
   let result;
   let problem: string | null = null;
   try {
@@ -118,14 +117,14 @@ export default async function PaymentsPage({ searchParams }: { searchParams: Pro
                   <tbody>
                     {result.items.map((payment) => (
                       <tr key={payment.id} className="border-t border-slate-100">
-                        <td className="px-4 py-2 whitespace-nowrap">{when.format(payment.createdAt)}</td>
+                        <td className="px-4 py-2 whitespace-nowrap">{formatDateTime(payment.createdAt)}</td>
                         <td className="max-w-64 truncate px-4 py-2">
                           <Link href={`/dashboard/links/${payment.link.id}`} className="text-brand-700 underline">
                             {payment.link.description ?? payment.link.slug}
                           </Link>
                         </td>
                         <td className="px-4 py-2"><StatusBadge status={payment.status} /></td>
-                        <td className="px-4 py-2">{payment.provider === "MTN_CAM" ? "MTN MoMo" : "Orange Money"}</td>
+                        <td className="px-4 py-2">{PROVIDER_LABELS[payment.provider]}</td>
                         <td className="px-4 py-2 text-right tabular-nums">{formatMoney(payment.amountMinor, payment.currency, "en-GB")}</td>
                       </tr>
                     ))}

@@ -11,6 +11,7 @@ import { gone, notFound } from "@/lib/errors";
 import { recordEvent } from "@/lib/services/events/record-event";
 import { toPayment } from "@/lib/services/payments/to-payment";
 import { toPaymentLink } from "./to-payment-link";
+import { fromStoredMinor } from "@/lib/money";
 
 export interface RedeemInput {
   slug: string;
@@ -72,7 +73,7 @@ export async function redeemLink(input: RedeemInput): Promise<Redemption> {
       ...base,
       paymentId: payment.id,
       type: "payment.created",
-      data: { provider, transaction_id: payment.transactionId, amount_minor: Number(payment.amountMinor) },
+      data: { provider, transaction_id: payment.transactionId, amount_minor: fromStoredMinor(payment.amountMinor) },
     });
     await recordEvent(tx, { ...base, type: "link.redeemed", data: { current_uses: row.currentUses, max_uses: row.maxUses } });
     if (row.status === "PAID") await recordEvent(tx, { ...base, type: "link.paid", data: { current_uses: row.currentUses } });

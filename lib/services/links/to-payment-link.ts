@@ -2,12 +2,13 @@ import type { PaymentLink as PaymentLinkRow } from "@/lib/generated/prisma/clien
 import { effectiveStatus } from "@/lib/domain/links/lifecycle";
 import type { DeliveryMethod } from "@/lib/domain/links/enums";
 import type { Metadata, PaymentLink } from "@/lib/domain/links/types";
+import { fromStoredMinor } from "@/lib/money";
 
 /** A stored row as the domain sees it: numbers for money, the status as of `now`. */
 export function toPaymentLink(row: PaymentLinkRow, now: Date = new Date()): PaymentLink {
   return {
     ...row,
-    amountMinor: Number(row.amountMinor),
+    amountMinor: fromStoredMinor(row.amountMinor),
     status: effectiveStatus(row.status, row.expiresAt, now),
     metadata: isObject(row.metadata) ? row.metadata : {},
     deliveryMethod: row.deliveryMethod as DeliveryMethod,

@@ -3,7 +3,7 @@ import { toCsv, type CsvCell } from "@/lib/domain/csv/csv";
 import type { MerchantScope } from "@/lib/domain/links/types";
 import { paymentFiltersSchema, type PaymentFilters } from "@/lib/domain/payments/schemas";
 import { parseOrThrow } from "@/lib/domain/validation";
-import { toMajorString } from "@/lib/money";
+import { toMajorString, fromStoredMinor } from "@/lib/money";
 import { toPaymentsWhere } from "./to-payments-where";
 
 export const PAYMENTS_CSV_HEADER = [
@@ -62,7 +62,7 @@ export async function exportPaymentsCsv(scope: Pick<MerchantScope, "merchantId">
         p.failureReason,
         p.provider,
         p.payerPhone,
-        toMajorString(Number(p.amountMinor), p.currency),
+        toMajorString(fromStoredMinor(p.amountMinor), p.currency),
         p.currency,
         p.link.slug,
         p.link.description,

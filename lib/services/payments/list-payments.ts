@@ -6,6 +6,7 @@ import { parseOrThrow } from "@/lib/domain/validation";
 import type { Page } from "@/lib/services/links/list-links";
 import { PAYMENT_LINK_SUMMARY, toPaymentWithLink } from "./to-payment-with-link";
 import { toPaymentsWhere } from "./to-payments-where";
+import { fromStoredMinor } from "@/lib/money";
 
 export interface PaymentsPage extends Page<PaymentWithLink> {
   /** Over the whole filtered set (not just this page), one entry per currency, by currency code. */
@@ -47,7 +48,7 @@ export async function listPayments(scope: Pick<MerchantScope, "merchantId">, inp
       currency: group.currency,
       count: group._count._all,
       successfulCount: success?._count._all ?? 0,
-      successfulAmountMinor: Number(success?._sum.amountMinor ?? 0n),
+      successfulAmountMinor: fromStoredMinor(success?._sum.amountMinor ?? 0n),
     };
   });
 

@@ -3,6 +3,7 @@ import { notFound } from "@/lib/errors";
 import { getProviderClient } from "@/lib/providers";
 import { settlePayment, type Settlement } from "./settle-payment";
 import { providerOrderId } from "./start-payment";
+import { fromStoredMinor } from "@/lib/money";
 
 export type Refresh = { outcome: "settled"; settlement: Settlement } | { outcome: "pending" } | { outcome: "unreachable"; message: string };
 
@@ -22,7 +23,7 @@ export async function refreshPaymentFromProvider(paymentId: string): Promise<Ref
   const result = await getProviderClient(payment.provider).getStatus({
     paymentId,
     orderId: providerOrderId(paymentId),
-    amountMinor: Number(payment.amountMinor),
+    amountMinor: fromStoredMinor(payment.amountMinor),
     providerReference: payment.providerReference,
   });
   if (!result.ok) return { outcome: "unreachable", message: result.error.message };

@@ -13,10 +13,10 @@ import { formatMoney } from "@/lib/money";
 import { getLinkOrThrow } from "@/lib/services/links/get-link";
 import { getLinkTimeline } from "@/lib/services/links/get-link-timeline";
 import { listLinkPayments } from "@/lib/services/links/list-link-payments";
+import { formatDateTime, PROVIDER_LABELS } from "@/components/dashboard/format";
 
 export const metadata: Metadata = { title: "Payment link" };
 
-const when = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "Africa/Douala" });
 
 export default async function LinkPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
@@ -81,8 +81,8 @@ export default async function LinkPage({ params }: { params: Promise<{ id: strin
           ))}
           <dl className="mt-2 grid grid-cols-2 gap-x-4 gap-y-2 text-sm sm:grid-cols-4">
             <div><dt className="text-slate-600">Uses</dt><dd className="font-semibold">{link.currentUses} of {link.maxUses}</dd></div>
-            <div><dt className="text-slate-600">Expires</dt><dd className="font-semibold">{link.expiresAt ? when.format(link.expiresAt) : "Never"}</dd></div>
-            <div><dt className="text-slate-600">Created</dt><dd className="font-semibold">{when.format(link.createdAt)}</dd></div>
+            <div><dt className="text-slate-600">Expires</dt><dd className="font-semibold">{link.expiresAt ? formatDateTime(link.expiresAt) : "Never"}</dd></div>
+            <div><dt className="text-slate-600">Created</dt><dd className="font-semibold">{formatDateTime(link.createdAt)}</dd></div>
             <div><dt className="text-slate-600">Reference</dt><dd className="font-semibold break-all">{link.merchantReference ?? "—"}</dd></div>
           </dl>
           {Object.keys(link.metadata).length > 0 && (
@@ -124,9 +124,9 @@ export default async function LinkPage({ params }: { params: Promise<{ id: strin
               <tbody>
                 {payments.map((payment) => (
                   <tr key={payment.id} className="border-t border-slate-100">
-                    <td className="px-4 py-2 whitespace-nowrap">{when.format(payment.createdAt)}</td>
+                    <td className="px-4 py-2 whitespace-nowrap">{formatDateTime(payment.createdAt)}</td>
                     <td className="px-4 py-2"><StatusBadge status={payment.status} />{payment.failureReason && <span className="ml-2 text-slate-600">{payment.failureReason}</span>}</td>
-                    <td className="px-4 py-2">{payment.provider === "MTN_CAM" ? "MTN MoMo" : "Orange Money"}</td>
+                    <td className="px-4 py-2">{PROVIDER_LABELS[payment.provider]}</td>
                     <td className="px-4 py-2 font-mono">+{payment.payerPhone}</td>
                     <td className="px-4 py-2 text-right tabular-nums">{formatMoney(payment.amountMinor, payment.currency, "en-GB")}</td>
                     <td className="px-4 py-2 font-mono text-xs break-all">{payment.transactionId}</td>
@@ -143,7 +143,7 @@ export default async function LinkPage({ params }: { params: Promise<{ id: strin
         <ol className="flex flex-col gap-2 px-4 py-3 text-sm">
           {timeline.map((event) => (
             <li key={event.id} className="grid grid-cols-[9rem_1fr] gap-2">
-              <time dateTime={event.createdAt.toISOString()} className="text-slate-600">{when.format(event.createdAt)}</time>
+              <time dateTime={event.createdAt.toISOString()} className="text-slate-600">{formatDateTime(event.createdAt)}</time>
               <span>
                 <span className="font-semibold">{event.type}</span> <span className="text-slate-600">by {event.actor}</span>
               </span>
