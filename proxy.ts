@@ -1,13 +1,14 @@
 import { NextResponse, type NextRequest } from "next/server";
-import { allowedInstanviMethods } from "@/lib/contracts/instanvi/allowed-methods";
-import { errorEnvelope } from "@/lib/contracts/instanvi/envelope";
+import { answerUnserved } from "@/lib/contracts/kit/fallback";
+import { CONTRACTS } from "@/lib/contracts/registry";
 import { getPayPage, payPageStatus } from "@/lib/services/pay-page/get-pay-page";
 
 /**
- * Two things route handlers and pages cannot do themselves:
+ * What route handlers and pages cannot do themselves:
+ * - a malformed /api path or a method no operation serves is answered in the envelope of the
+ *   contract that owns the path (400, or 405 with Allow), instead of the framework's bare answer;
  * - the pay page answers with the status of its state (404 unknown, 410 paid / cancelled /
  *   expired / exhausted), which an App Router page cannot set;
- * - a method the Instanvi contract does not serve is a 405 in its envelope, not an empty body;
  * - dashboard pages learn which page was asked for, to come back to it after signing in.
  */
 export async function proxy(request: NextRequest) {
@@ -18,19 +19,27 @@ export async function proxy(request: NextRequest) {
     return NextResponse.next({ request: { headers } });
   }
   if (pathname.startsWith("/api/")) {
-    const allowed = allowedInstanviMethods(pathname);
-    if (allowed && !allowed.includes(request.method) && request.method !== "HEAD" && request.method !== "OPTIONS") {
-      return NextResponse.json(errorEnvelope(405, `Method ${request.method} is not allowed here; use ${allowed.join(" or ")}`), {
-        status: 405,
-        headers: { Allow: allowed.join(", ") },
-      });
-    }
-    return NextResponse.next();
+    if (pathname.startsWith("/api/auth/")) return NextResponse.next();
+    return answerUnserved(CONTRACTS, request) ?? NextResponse.next();
   }
-  const slug = decodeURIComponent(pathname.split("/")[2] ?? "");
+  const slug = payPageSlug(pathname);
+  if (slug === null) {
+    // A slug that cannot be decoded names no link: the pay page's own not-found page.
+    return NextResponse.rewrite(new URL("/pay/not-found", request.url), { status: 404 });
+  }
   const page = await getPayPage(slug, request.nextUrl.searchParams.get("payment"));
   const status = payPageStatus(page);
   return status === 200 ? NextResponse.next() : NextResponse.next({ status });
 }
 
-export const config = { matcher: ["/pay/:slug", "/api/payment-links/:path*", "/api/payment-links", "/dashboard/:path*", "/dashboard"] };
+/** The slug of /pay/<slug>, or null when it is malformed (bad percent-encoding, a NUL). */
+function payPageSlug(pathname: string): string | null {
+  try {
+    const slug = decodeURIComponent(pathname.split("/")[2] ?? "");
+    return slug.includes("\u0000") || !slug.isWellFormed() ? null : slug;
+  } catch {
+    return null;
+  }
+}
+
+export const config = { matcher: ["/pay/:slug", "/api/:path*", "/dashboard/:path*", "/dashboard"] };

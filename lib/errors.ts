@@ -27,6 +27,10 @@ export interface AppErrorDetails {
   field?: string;
   reason?: GoneReason;
   resource?: string;
+  /** Every problem found in the input (the first one is also in `field` and the message). */
+  issues?: { field: string; message: string }[];
+  /** The OAuth 2.0 error code (RFC 6749 §5.2) for the token endpoint of the bearer-token contracts. */
+  oauthError?: "invalid_request" | "invalid_client" | "invalid_grant" | "unsupported_grant_type";
 }
 
 export class AppError extends Error {
@@ -58,15 +62,15 @@ const RESOURCE_NAMES = {
   order: "Order",
 } as const;
 
-/** The wording is Instanvi's, which its contract requires word for word. */
-export const GONE_MESSAGES: Readonly<Record<GoneReason, string>> = {
-  PAID: "Payment link has already been paid",
-  CANCELLED: "Payment link has been cancelled",
-  EXPIRED: "Payment link has expired",
-  EXHAUSTED: "Payment link has reached maximum uses",
-  UNAVAILABLE: "Payment link is no longer available",
+/** The domain's plain wording; contracts with words of their own reword it (see lib/contracts). */
+const GONE_TEXT: Readonly<Record<GoneReason, string>> = {
+  PAID: "The payment link is paid",
+  CANCELLED: "The payment link is cancelled",
+  EXPIRED: "The payment link has expired",
+  EXHAUSTED: "Every use of the payment link is taken",
+  UNAVAILABLE: "The payment link cannot be paid now",
 };
 
-export const gone = (reason: GoneReason) => new AppError(AppErrorCode.GONE, GONE_MESSAGES[reason], { reason });
+export const gone = (reason: GoneReason) => new AppError(AppErrorCode.GONE, GONE_TEXT[reason], { reason });
 
 export const invalidState = (message: string) => new AppError(AppErrorCode.INVALID_STATE, message);

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { openApiDocument } from "@/lib/openapi/document";
+import { openApiDocument } from "@/lib/contracts/openapi";
 
 export const metadata: Metadata = { title: "API documentation" };
 

@@ -5,7 +5,7 @@
 import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { rateLimitConfig } from "@/lib/config/limits";
-import { clientIp } from "@/lib/contracts/http/request-info";
+import { clientIp } from "@/lib/http/request-info";
 import { verifyCredentials } from "@/lib/services/accounts/verify-credentials";
 import { consumeRateLimit } from "@/lib/services/rate-limit/consume-rate-limit";
 

@@ -18,3 +18,11 @@ export function rateLimitConfig() {
 export function maxBodyBytes(): number {
   return positiveInt("MAX_BODY_BYTES", 64 * 1024);
 }
+
+/** CycleSoftware's two documented windows per credential (its example answers 360 a minute, 15000 a day). */
+export function cycleSoftwareRateLimitConfig() {
+  return {
+    perMinute: positiveInt("CYCLESOFTWARE_RATE_LIMIT_PER_MINUTE", 360),
+    perDay: positiveInt("CYCLESOFTWARE_RATE_LIMIT_PER_DAY", 15000),
+  };
+}

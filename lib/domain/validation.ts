@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { validationError } from "@/lib/errors";
+import { AppError, AppErrorCode } from "@/lib/errors";
 
 /** "maxUses" -> "max_uses": the domain names fields the way the APIs spell them. */
 export function snakeCase(name: string): string {
@@ -13,8 +13,12 @@ export function snakeCase(name: string): string {
 export function parseOrThrow<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
   const result = schema.safeParse(input);
   if (result.success) return result.data;
-  const issue = result.error.issues[0]!;
-  const field = issue.path.map((part) => snakeCase(String(part))).join(".") || "body";
-  const message = issue.code === "unrecognized_keys" ? `unknown field: ${issue.keys.join(", ")}` : issue.message;
-  throw validationError(issue.code === "unrecognized_keys" ? issue.keys[0]! : field, message);
+  const issues = result.error.issues.map((issue) => {
+    const field = issue.path.map((part) => snakeCase(String(part))).join(".") || "body";
+    return issue.code === "unrecognized_keys"
+      ? { field: issue.path.length ? `${field}.${issue.keys[0]!}` : issue.keys[0]!, message: `unknown field: ${issue.keys.join(", ")}` }
+      : { field, message: issue.message };
+  });
+  const first = issues[0]!;
+  throw new AppError(AppErrorCode.VALIDATION, first.message, { field: first.field, issues });
 }

@@ -80,7 +80,12 @@ function describeOperation(operation: ApiOperation, toSchema: (schema: z.ZodType
     security: operation.security ? [{ [operation.security]: [] }] : [],
     ...(parameters.length ? { parameters } : {}),
     ...(operation.body
-      ? { requestBody: { required: true, content: { "application/json": { schema: toSchema(operation.body, "input") } } } }
+      ? {
+          requestBody: {
+            required: true,
+            content: Object.fromEntries((operation.bodyMediaTypes ?? ["application/json"]).map((type) => [type, { schema: toSchema(operation.body!, "input") }])),
+          },
+        }
       : {}),
     responses,
   };

@@ -14,9 +14,11 @@ export interface ApiOperation {
   /** Name of a security scheme in the document, or null for a public route. */
   security: string | null;
   pathParams?: { name: string; description: string }[];
-  query?: z.ZodObject;
+  query?: z.ZodType;
   headers?: { name: string; description: string; required?: boolean }[];
   body?: z.ZodType;
+  /** How the body may be sent (default: application/json). */
+  bodyMediaTypes?: string[];
   responses: Record<number, { description: string; schema?: z.ZodType; headers?: string[] }>;
 }
 

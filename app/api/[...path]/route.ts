@@ -1,12 +1,12 @@
-import { errorEnvelope } from "@/lib/contracts/instanvi/envelope";
+import { answerUnserved } from "@/lib/contracts/kit/fallback";
+import { CONTRACTS } from "@/lib/contracts/registry";
 
 /**
- * Any /api path that no route serves: a JSON 404 in the envelope of the contract at /api
- * (Instanvi), instead of the HTML not-found page, so that API clients can read it.
+ * Any /api path that no route serves: a 404 (or 405) in the envelope of the contract that owns
+ * the path (CM's under /api/cm, Zeamster's under /api/zeamster, ...), never the HTML page.
  */
-function notFound(request: Request): Response {
-  const { pathname } = new URL(request.url);
-  return Response.json(errorEnvelope(404, `Route not found: ${request.method} ${pathname}`), { status: 404 });
+async function unserved(request: Request): Promise<Response> {
+  return answerUnserved(CONTRACTS, request, { unknownPath: true })!;
 }
 
-export { notFound as GET, notFound as POST, notFound as PUT, notFound as PATCH, notFound as DELETE };
+export { unserved as GET, unserved as POST, unserved as PUT, unserved as PATCH, unserved as DELETE };

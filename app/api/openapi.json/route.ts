@@ -1,6 +1,6 @@
-import { openApiDocument } from "@/lib/openapi/document";
+import { getOpenApiDocument } from "@/lib/contracts/internal/operations";
+import { route } from "@/lib/contracts/kit/route";
+import { openApiDocument } from "@/lib/contracts/openapi";
 
 /** GET /api/openapi.json: the OpenAPI 3.1 document of every route. */
-export function GET() {
-  return Response.json(openApiDocument(), { headers: { "Cache-Control": "public, max-age=300" } });
-}
+export const GET = route(getOpenApiDocument, async () => ({ body: openApiDocument(), headers: { "Cache-Control": "public, max-age=300" } }));

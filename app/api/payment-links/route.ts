@@ -1,13 +1,11 @@
-import { withInstanvi } from "@/lib/contracts/instanvi/http";
-import { listPaymentLinksQuery } from "@/lib/contracts/instanvi/schemas";
+import { listPaymentLinks } from "@/lib/contracts/instanvi/operations";
 import { shapeListItem } from "@/lib/contracts/instanvi/shape-payment-link";
-import { parseOrThrow } from "@/lib/domain/validation";
+import { route } from "@/lib/contracts/kit/route";
 import { listLinks } from "@/lib/services/links/list-links";
 
 /** GET /payment-links?status=&page=&limit= */
-export const GET = withInstanvi({ auth: "api-key" }, async ({ credential, query }) => {
-  const { status, page, limit } = parseOrThrow(listPaymentLinksQuery, Object.fromEntries(query));
-  const result = await listLinks({ merchantId: credential.merchantId }, { status, page, limit });
+export const GET = route(listPaymentLinks, async ({ credential, query }) => {
+  const result = await listLinks({ merchantId: credential.merchantId }, query);
   return {
     message: "Payment links retrieved",
     data: {

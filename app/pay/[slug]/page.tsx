@@ -6,7 +6,7 @@ import { QRCodeSVG } from "qrcode.react";
 import { PayForm } from "@/components/pay/pay-form";
 import { PaymentView } from "@/components/pay/payment-view";
 import { TestNumbers } from "@/components/pay/test-numbers";
-import { publicBaseUrlFromHeaders } from "@/lib/contracts/http/request-info";
+import { publicBaseUrlFromHeaders } from "@/lib/http/request-info";
 import { PROVIDERS, type Provider } from "@/lib/domain/links/enums";
 import { LOCALE, MESSAGES, resolveLanguage } from "@/lib/i18n/pay-page";
 import { formatMoney } from "@/lib/money";

@@ -222,11 +222,11 @@ describe("redeemLink and settlePayment", () => {
     await getDb().paymentLink.update({ where: { id: exhausted.id }, data: { maxUses: 1 } });
 
     const cases = [
-      [cancelled.slug, "CANCELLED", "Payment link has been cancelled"],
-      [expired.slug, "EXPIRED", "Payment link has expired"],
-      [pendingFull.slug, "EXHAUSTED", "Payment link has reached maximum uses"],
-      [paid.slug, "PAID", "Payment link has already been paid"],
-      [exhausted.slug, "EXHAUSTED", "Payment link has reached maximum uses"],
+      [cancelled.slug, "CANCELLED", "The payment link is cancelled"],
+      [expired.slug, "EXPIRED", "The payment link has expired"],
+      [pendingFull.slug, "EXHAUSTED", "Every use of the payment link is taken"],
+      [paid.slug, "PAID", "The payment link is paid"],
+      [exhausted.slug, "EXHAUSTED", "Every use of the payment link is taken"],
     ] as const;
     for (const [slug, reason, message] of cases) {
       const error = await rejection(redeem(slug));

@@ -23,7 +23,7 @@ describe("redeem under concurrency (real database)", () => {
     for (const error of refused) {
       expect(error).toBeInstanceOf(AppError);
       expect((error as AppError).code).toBe("GONE");
-      expect((error as AppError).message).toBe("Payment link has reached maximum uses");
+      expect((error as AppError).details.reason).toBe("EXHAUSTED");
     }
 
     const after = await getDb().paymentLink.findUniqueOrThrow({ where: { id: link.id } });

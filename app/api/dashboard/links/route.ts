@@ -1,10 +1,11 @@
-import { withDashboard } from "@/lib/contracts/dashboard/http";
+import { listDashboardLinks } from "@/lib/contracts/dashboard/operations";
 import { linksQueryFromSearch } from "@/lib/contracts/dashboard/links-query";
 import { shapeDashboardLink } from "@/lib/contracts/dashboard/shape-link";
+import { route } from "@/lib/contracts/kit/route";
 import { listLinks } from "@/lib/services/links/list-links";
 
 /** GET /api/dashboard/links: the signed-in merchant's links, filtered as in the URL. */
-export const GET = withDashboard(async (scope, request) => {
-  const page = await listLinks(scope, linksQueryFromSearch(new URL(request.url).searchParams));
-  return { ...page, items: page.items.map(shapeDashboardLink) };
+export const GET = route(listDashboardLinks, async ({ session, query }) => {
+  const page = await listLinks(session, linksQueryFromSearch(new URLSearchParams(query)));
+  return { body: { ...page, items: page.items.map(shapeDashboardLink) } };
 });

@@ -1,11 +1,12 @@
-import { withDashboard } from "@/lib/contracts/dashboard/http";
+import { exportDashboardPayments } from "@/lib/contracts/dashboard/operations";
 import { paymentsQueryFromSearch } from "@/lib/contracts/dashboard/payments-query";
+import { route } from "@/lib/contracts/kit/route";
 import { exportPaymentsCsv } from "@/lib/services/payments/export-payments-csv";
 
 /** GET /api/dashboard/payments.csv: the filtered payments as CSV, for a spreadsheet. */
-export const GET = withDashboard(async (scope, request) => {
-  const { page: _page, ...filters } = paymentsQueryFromSearch(new URL(request.url).searchParams);
-  const csv = await exportPaymentsCsv(scope, filters);
+export const GET = route(exportDashboardPayments, async ({ session, query }) => {
+  const { page: _page, ...filters } = paymentsQueryFromSearch(new URLSearchParams(query));
+  const csv = await exportPaymentsCsv(session, filters);
   const day = new Date().toISOString().slice(0, 10);
   // The byte-order mark lets spreadsheet programs read the accents of French descriptions.
   return new Response("\uFEFF" + csv, {

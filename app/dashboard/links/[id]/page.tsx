@@ -7,7 +7,7 @@ import { LinkQr } from "@/components/dashboard/link-qr";
 import { StatusBadge } from "@/components/dashboard/status-badge";
 import { CopyButton } from "@/components/ui/copy-button";
 import { requireMerchant } from "@/lib/auth/session";
-import { publicBaseUrlFromHeaders } from "@/lib/contracts/http/request-info";
+import { publicBaseUrlFromHeaders } from "@/lib/http/request-info";
 import { isAppError } from "@/lib/errors";
 import { formatMoney } from "@/lib/money";
 import { getLinkOrThrow } from "@/lib/services/links/get-link";

@@ -1,5 +1,5 @@
 import { startPaymentFromPayPage } from "@/lib/services/pay-page/start-payment-from-pay-page";
-import { clientIp, publicBaseUrl } from "@/lib/contracts/http/request-info";
+import { clientIp, publicBaseUrl } from "@/lib/http/request-info";
 
 /** The pay page's form posts here (plain HTML, no JavaScript needed); the answer is a 303. */
 export async function POST(request: Request, { params }: { params: Promise<{ slug: string }> }) {

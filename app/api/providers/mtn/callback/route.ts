@@ -1,7 +1,11 @@
-import { providerRoute } from "@/lib/contracts/providers/http";
+import { route } from "@/lib/contracts/kit/route";
+import { mtnCallbackPost, mtnCallbackPut } from "@/lib/contracts/providers/operations";
 import { refreshPaymentFromProvider } from "@/lib/services/payments/refresh-payment";
 
 /** MTN MoMo's callback (unsigned, sometimes PUT): a hint to fetch the status back from MTN. */
-const callback = providerRoute((paymentId) => refreshPaymentFromProvider(paymentId));
+const refresh = async ({ query }: { query: { payment: string } }) => ({
+  body: { received: true, outcome: (await refreshPaymentFromProvider(query.payment)).outcome },
+});
 
-export { callback as POST, callback as PUT };
+export const POST = route(mtnCallbackPost, refresh);
+export const PUT = route(mtnCallbackPut, refresh);

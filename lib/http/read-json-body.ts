@@ -7,11 +7,7 @@ import { maxBodyBytes } from "@/lib/config/limits";
  * on the field "body" with a message that says what is wrong.
  */
 export async function readJsonBody(request: Request, { optional = false } = {}): Promise<Record<string, unknown>> {
-  const limit = maxBodyBytes();
-  const declared = Number(request.headers.get("content-length") ?? "0");
-  if (declared > limit) throw tooLarge(limit);
-
-  const text = await readText(request, limit);
+  const text = await readBodyText(request);
   if (text.trim() === "") {
     if (optional) return {};
     throw validationError("body", "Request body is required: send a JSON object");
@@ -32,7 +28,11 @@ export async function readJsonBody(request: Request, { optional = false } = {}):
   return parsed as Record<string, unknown>;
 }
 
-async function readText(request: Request, limit: number): Promise<string> {
+/** The body as UTF-8 text, refusing more than MAX_BODY_BYTES before reading it all. */
+export async function readBodyText(request: Request): Promise<string> {
+  const limit = maxBodyBytes();
+  const declared = Number(request.headers.get("content-length") ?? "0");
+  if (declared > limit) throw tooLarge(limit);
   if (!request.body) return "";
   const reader = request.body.getReader();
   const chunks: Uint8Array[] = [];

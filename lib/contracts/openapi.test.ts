@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { openApiDocument } from "./document";
+import { openApiDocument } from "./openapi";
 
 const API_DIR = path.resolve("app", "api");
 /** Routes that are not part of the API surface: the JSON 404 fallback and next-auth's own. */

@@ -1,7 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { allowedInstanviMethods } from "./allowed-methods";
+import { instanvi } from "@/lib/contracts/instanvi/contract";
+import "@/lib/contracts/instanvi/operations";
+import { allowedMethods } from "./fallback";
 
-describe("allowedInstanviMethods", () => {
+const allowedInstanviMethods = (path: string) => {
+  const methods = allowedMethods([instanvi], path);
+  return methods.length ? methods : null;
+};
+
+describe("the methods served at an Instanvi path", () => {
   it.each([
     ["/api/payment-links", ["GET"]],
     ["/api/payment-links/create", ["POST", "GET", "PATCH"]],

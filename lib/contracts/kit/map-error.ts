@@ -1,0 +1,49 @@
+import { AppErrorCode, isAppError } from "@/lib/errors";
+import type { ContractDefinition, ContractError, ReplyBase } from "./types";
+
+/**
+ * The one place where an error becomes a contract's error: the status from the contract's
+ * table, the field renamed to the contract's name for it (in the message too), the contract's
+ * own wording where it has one. Anything that is not a domain error is logged and becomes a
+ * 500 that says nothing of the inside.
+ */
+export function toContractError(contract: ContractDefinition<ReplyBase>, error: unknown): ContractError {
+  if (!isAppError(error)) {
+    console.error(`Unexpected error in the ${contract.name} API`, error);
+    return { status: 500, code: "INTERNAL", message: "Internal server error" };
+  }
+  const rename = (field: string) => contract.fieldNames?.[field] ?? field;
+  const domainField = error.details.field;
+  const field = domainField === undefined ? undefined : rename(domainField);
+  const mapped: ContractError = {
+    status: contract.statusByCode[error.code],
+    code: error.code,
+    message: domainField ? renameIn(error.message, domainField, field!) : error.message,
+    ...(field !== undefined ? { field } : {}),
+    ...(error.details.issues ? { issues: error.details.issues.map((issue) => ({ field: rename(issue.field), message: renameIn(issue.message, issue.field, rename(issue.field)) })) } : {}),
+    ...(error.details.reason ? { reason: error.details.reason } : {}),
+    ...(error.details.oauthError ? { oauthError: error.details.oauthError } : {}),
+  };
+  return { ...mapped, message: contract.reword?.(mapped) ?? mapped.message };
+}
+
+function renameIn(message: string, from: string, to: string): string {
+  return from === to ? message : message.replace(new RegExp(`\\b${escape(from)}\\b`, "g"), to);
+}
+
+function escape(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+
+/** A status table in which every domain error code has a status (each contract starts from it). */
+export const DEFAULT_STATUS_BY_CODE: Readonly<Record<AppErrorCode, number>> = {
+  [AppErrorCode.VALIDATION]: 400,
+  [AppErrorCode.NOT_FOUND]: 404,
+  [AppErrorCode.GONE]: 410,
+  [AppErrorCode.INVALID_STATE]: 400,
+  [AppErrorCode.CONFLICT]: 409,
+  [AppErrorCode.UNAUTHENTICATED]: 401,
+  [AppErrorCode.FORBIDDEN]: 403,
+  [AppErrorCode.RATE_LIMITED]: 429,
+  [AppErrorCode.PROVIDER_UNAVAILABLE]: 502,
+};
