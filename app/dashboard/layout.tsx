@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { DashboardNav } from "@/components/dashboard/nav";
 import { QueryProvider } from "@/components/providers/query-provider";
+import { SkipLink } from "@/components/ui/skip-link";
 import { signOutAction } from "@/lib/actions/auth";
 import { requireMerchant } from "@/lib/auth/session";
 
@@ -8,6 +9,7 @@ export default async function DashboardLayout({ children }: { children: React.Re
   const merchant = await requireMerchant("/dashboard");
   return (
     <div className="min-h-screen bg-slate-50">
+      <SkipLink />
       <header className="border-b border-slate-200 bg-white">
         <div className="mx-auto flex max-w-6xl flex-col gap-2 px-4 py-3 sm:flex-row sm:items-center sm:justify-between">
           <div className="flex items-center justify-between gap-4">
@@ -34,7 +36,9 @@ export default async function DashboardLayout({ children }: { children: React.Re
         </div>
       </header>
       <QueryProvider>
-        <div className="mx-auto max-w-6xl px-4 py-6">{children}</div>
+        <main id="main" className="mx-auto max-w-6xl px-4 py-6">
+          {children}
+        </main>
       </QueryProvider>
     </div>
   );

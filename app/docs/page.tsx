@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { SkipLink } from "@/components/ui/skip-link";
 import { openApiDocument } from "@/lib/contracts/openapi";
 
 export const metadata: Metadata = { title: "API documentation" };
@@ -32,123 +33,126 @@ export default function DocsPage() {
   const schemes = document.components.securitySchemes as Record<string, { description: string }>;
 
   return (
-    <main className="mx-auto max-w-5xl px-4 py-10 sm:px-6">
-      <p className="text-sm">
+    <div className="mx-auto max-w-5xl px-4 py-10 sm:px-6">
+      <SkipLink />
+      <header className="text-sm">
         <Link href="/" className="text-brand-700 underline">
           Paylinks
         </Link>
-      </p>
-      <h1 className="mt-2 text-3xl font-bold">API documentation</h1>
-      <p className="mt-3 max-w-3xl text-slate-700">{document.info.description}</p>
-      <p className="mt-3">
-        The machine-readable OpenAPI {document.openapi} document:{" "}
-        <a href="/api/openapi.json" className="font-mono text-brand-700 underline">
-          /api/openapi.json
-        </a>
-      </p>
+      </header>
+      <main id="main">
+        <h1 className="mt-2 text-3xl font-bold">API documentation</h1>
+        <p className="mt-3 max-w-3xl text-slate-700">{document.info.description}</p>
+        <p className="mt-3">
+          The machine-readable OpenAPI {document.openapi} document:{" "}
+          <a href="/api/openapi.json" className="font-mono text-brand-700 underline">
+            /api/openapi.json
+          </a>
+        </p>
 
-      {document.tags.map((tag) => (
-        <section key={tag.name} aria-labelledby={slugify(tag.name)} className="mt-10">
-          <h2 id={slugify(tag.name)} className="text-2xl font-semibold">
-            {tag.name}
-          </h2>
-          <p className="mt-2 max-w-3xl text-slate-700">{tag.description}</p>
-          <nav aria-label={`${tag.name} operations`} className="mt-4">
-            <ul className="space-y-1">
-              {operations
-                .filter(({ operation }) => operation.tags.includes(tag.name))
-                .map(({ path, method, operation }) => (
-                  <li key={operation.operationId}>
-                    <a href={`#${operation.operationId}`} className="font-mono text-sm hover:underline">
-                      <span className="inline-block w-16 uppercase">{method}</span>
-                      {path}
-                    </a>
-                  </li>
-                ))}
-            </ul>
-          </nav>
-
-          {operations
-            .filter(({ operation }) => operation.tags.includes(tag.name))
-            .map(({ path, method, operation }) => (
-              <article key={operation.operationId} id={operation.operationId} className="mt-6 rounded-lg border border-slate-200 p-4 sm:p-5">
-                <h3 className="flex flex-wrap items-center gap-2 font-mono text-base">
-                  <span className={`rounded px-2 py-0.5 text-xs font-bold uppercase ${METHOD_STYLE[method] ?? ""}`}>{method}</span>
-                  <span className="break-all">{path}</span>
-                </h3>
-                <p className="mt-2 font-semibold">{operation.summary}</p>
-                {operation.description && <p className="mt-1 text-slate-700">{operation.description}</p>}
-                <p className="mt-2 text-sm text-slate-600">
-                  Authentication:{" "}
-                  {operation.security.length
-                    ? operation.security.map((s) => Object.keys(s).map((name) => schemes[name]?.description ?? name)).join(", ")
-                    : "none (public)"}
-                </p>
-
-                {operation.parameters && (
-                  <div className="relative mt-4 overflow-x-auto">
-                    <table className="w-full text-left text-sm">
-                      <caption className="text-left font-semibold">Parameters</caption>
-                      <thead>
-                        <tr className="border-b border-slate-200">
-                          <th scope="col" className="py-1 pr-4">Name</th>
-                          <th scope="col" className="py-1 pr-4">In</th>
-                          <th scope="col" className="py-1">Description</th>
-                        </tr>
-                      </thead>
-                      <tbody>
-                        {operation.parameters.map((param) => (
-                          <tr key={`${param.in}-${param.name}`} className="border-b border-slate-100 align-top">
-                            <td className="py-1 pr-4 font-mono">
-                              {param.name}
-                              {param.required ? " *" : ""}
-                            </td>
-                            <td className="py-1 pr-4">{param.in}</td>
-                            <td className="py-1">{param.description ?? describeSchema(param.schema)}</td>
-                          </tr>
-                        ))}
-                      </tbody>
-                    </table>
-                  </div>
-                )}
-
-                {operation.requestBody && (
-                  <details className="mt-4">
-                    <summary className="cursor-pointer font-semibold">Request body (JSON schema)</summary>
-                    <SchemaBlock schema={operation.requestBody.content["application/json"].schema} />
-                  </details>
-                )}
-
-                <h4 className="mt-4 font-semibold">Responses</h4>
-                <ul className="mt-1 space-y-2">
-                  {Object.entries(operation.responses).map(([status, response]) => (
-                    <li key={status}>
-                      <details>
-                        <summary className="cursor-pointer">
-                          <span className="font-mono font-semibold">{status}</span> {response.description}
-                        </summary>
-                        {response.content && <SchemaBlock schema={response.content["application/json"].schema} />}
-                      </details>
+        {document.tags.map((tag) => (
+          <section key={tag.name} aria-labelledby={slugify(tag.name)} className="mt-10">
+            <h2 id={slugify(tag.name)} className="text-2xl font-semibold">
+              {tag.name}
+            </h2>
+            <p className="mt-2 max-w-3xl text-slate-700">{tag.description}</p>
+            <nav aria-label={`${tag.name} operations`} className="mt-4">
+              <ul className="space-y-1">
+                {operations
+                  .filter(({ operation }) => operation.tags.includes(tag.name))
+                  .map(({ path, method, operation }) => (
+                    <li key={operation.operationId}>
+                      <a href={`#${operation.operationId}`} className="font-mono text-sm hover:underline">
+                        <span className="inline-block w-16 uppercase">{method}</span>
+                        {path}
+                      </a>
                     </li>
                   ))}
-                </ul>
-              </article>
-            ))}
-        </section>
-      ))}
+              </ul>
+            </nav>
 
-      <section aria-labelledby="schemas" className="mt-12">
-        <h2 id="schemas" className="text-2xl font-semibold">
-          Schemas
-        </h2>
-        {Object.entries(document.components.schemas).map(([name, schema]) => (
-          <details key={name} id={`schema-${name}`} className="mt-3">
-            <summary className="cursor-pointer font-mono">{name}</summary>
-            <SchemaBlock schema={schema} />
-          </details>
+            {operations
+              .filter(({ operation }) => operation.tags.includes(tag.name))
+              .map(({ path, method, operation }) => (
+                <article key={operation.operationId} id={operation.operationId} className="mt-6 rounded-lg border border-slate-200 p-4 sm:p-5">
+                  <h3 className="flex flex-wrap items-center gap-2 font-mono text-base">
+                    <span className={`rounded px-2 py-0.5 text-xs font-bold uppercase ${METHOD_STYLE[method] ?? ""}`}>{method}</span>
+                    <span className="break-all">{path}</span>
+                  </h3>
+                  <p className="mt-2 font-semibold">{operation.summary}</p>
+                  {operation.description && <p className="mt-1 text-slate-700">{operation.description}</p>}
+                  <p className="mt-2 text-sm text-slate-600">
+                    Authentication:{" "}
+                    {operation.security.length
+                      ? operation.security.map((s) => Object.keys(s).map((name) => schemes[name]?.description ?? name)).join(", ")
+                      : "none (public)"}
+                  </p>
+
+                  {operation.parameters && (
+                    <div className="relative mt-4 overflow-x-auto">
+                      <table className="w-full text-left text-sm">
+                        <caption className="text-left font-semibold">Parameters</caption>
+                        <thead>
+                          <tr className="border-b border-slate-200">
+                            <th scope="col" className="py-1 pr-4">Name</th>
+                            <th scope="col" className="py-1 pr-4">In</th>
+                            <th scope="col" className="py-1">Description</th>
+                          </tr>
+                        </thead>
+                        <tbody>
+                          {operation.parameters.map((param) => (
+                            <tr key={`${param.in}-${param.name}`} className="border-b border-slate-100 align-top">
+                              <td className="py-1 pr-4 font-mono">
+                                {param.name}
+                                {param.required ? " *" : ""}
+                              </td>
+                              <td className="py-1 pr-4">{param.in}</td>
+                              <td className="py-1">{param.description ?? describeSchema(param.schema)}</td>
+                            </tr>
+                          ))}
+                        </tbody>
+                      </table>
+                    </div>
+                  )}
+
+                  {operation.requestBody && (
+                    <details className="mt-4">
+                      <summary className="cursor-pointer font-semibold">Request body (JSON schema)</summary>
+                      <SchemaBlock schema={operation.requestBody.content["application/json"].schema} />
+                    </details>
+                  )}
+
+                  <h4 className="mt-4 font-semibold">Responses</h4>
+                  <ul className="mt-1 space-y-2">
+                    {Object.entries(operation.responses).map(([status, response]) => (
+                      <li key={status}>
+                        <details>
+                          <summary className="cursor-pointer">
+                            <span className="font-mono font-semibold">{status}</span> {response.description}
+                          </summary>
+                          {response.content && <SchemaBlock schema={response.content["application/json"].schema} />}
+                        </details>
+                      </li>
+                    ))}
+                  </ul>
+                </article>
+              ))}
+          </section>
         ))}
-      </section>
-    </main>
+
+        <section aria-labelledby="schemas" className="mt-12">
+          <h2 id="schemas" className="text-2xl font-semibold">
+            Schemas
+          </h2>
+          {Object.entries(document.components.schemas).map(([name, schema]) => (
+            <details key={name} id={`schema-${name}`} className="mt-3">
+              <summary className="cursor-pointer font-mono">{name}</summary>
+              <SchemaBlock schema={schema} />
+            </details>
+          ))}
+        </section>
+      </main>
+    </div>
   );
 }
 

@@ -4,7 +4,7 @@ import { useRouter } from "next/navigation";
 import { useState, useTransition, type FormEvent } from "react";
 import { CopyButton } from "@/components/ui/copy-button";
 import { createApiKeyAction, revokeApiKeyAction } from "@/lib/actions/developers";
-import { createCredentialSchema } from "@/lib/domain/credentials/schemas";
+import { CREDENTIAL_SCOPES, SCOPE_LABELS, createCredentialSchema, type CredentialScope } from "@/lib/domain/credentials/schemas";
 
 export interface KeyRow {
   id: string;
@@ -17,6 +17,10 @@ export interface KeyRow {
   revokedAt: string | null;
   createdAt: string;
 }
+
+/** "Payment links (Instanvi, CM.com, Zeamster)" → "Payment links"; a scope this app no longer knows stays as stored. */
+const scopeName = (scope: string) =>
+  Object.hasOwn(SCOPE_LABELS, scope) ? SCOPE_LABELS[scope as CredentialScope].replace(/\s*\(.*\)$/, "") : scope;
 
 const when = (iso: string | null) => (iso ? new Date(iso).toLocaleString("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "Africa/Douala" }) : "Never");
 
@@ -81,8 +85,11 @@ export function ApiKeys({ keys }: { keys: KeyRow[] }) {
           </div>
           <fieldset className="flex flex-col gap-1">
             <legend className="text-sm font-semibold">Scopes</legend>
-            <label className="flex items-center gap-2 text-sm"><input type="checkbox" name="scopes" value="payment_links" defaultChecked /> Payment links</label>
-            <label className="flex items-center gap-2 text-sm"><input type="checkbox" name="scopes" value="e-commerce" /> E-commerce (CycleSoftware)</label>
+            {CREDENTIAL_SCOPES.map((scope) => (
+              <label key={scope} className="flex items-center gap-2 text-sm">
+                <input type="checkbox" name="scopes" value={scope} defaultChecked /> {SCOPE_LABELS[scope]}
+              </label>
+            ))}
           </fieldset>
         </div>
         <button type="submit" disabled={pending} className="self-start rounded-md bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-600 disabled:opacity-60">
@@ -122,7 +129,7 @@ export function ApiKeys({ keys }: { keys: KeyRow[] }) {
                     <td className="px-4 py-2 font-semibold">{key.name}</td>
                     <td className="px-4 py-2 font-mono text-xs">{key.keyId}.…{key.secretLast4}</td>
                     <td className="px-4 py-2">{key.mode}</td>
-                    <td className="px-4 py-2">{key.scopes.join(", ")}</td>
+                    <td className="px-4 py-2">{key.scopes.map(scopeName).join(", ")}</td>
                     <td className="px-4 py-2">{when(key.lastUsedAt)}</td>
                     <td className="px-4 py-2 text-right">
                       {key.revokedAt ? (

@@ -41,6 +41,7 @@ type FailureWords = Record<
 >;
 
 export interface PayMessages {
+  skipToContent: string;
   switchTo: string;
   payTo: string;
   testMode: string;
@@ -74,6 +75,7 @@ export interface PayMessages {
 
 export const MESSAGES: Record<Lang, PayMessages> = {
   fr: {
+    skipToContent: "Aller au contenu principal",
     switchTo: "English",
     payTo: "Paiement à",
     testMode: "Mode test",
@@ -124,6 +126,7 @@ export const MESSAGES: Record<Lang, PayMessages> = {
     notFoundText: "Vérifiez l'adresse ou demandez un nouveau lien au marchand.",
   },
   en: {
+    skipToContent: "Skip to main content",
     switchTo: "Français",
     payTo: "Payment to",
     testMode: "Test mode",

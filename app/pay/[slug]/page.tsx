@@ -6,6 +6,7 @@ import { QRCodeSVG } from "qrcode.react";
 import { PayForm } from "@/components/pay/pay-form";
 import { PaymentView } from "@/components/pay/payment-view";
 import { TestNumbers } from "@/components/pay/test-numbers";
+import { SkipLink } from "@/components/ui/skip-link";
 import { publicBaseUrlFromHeaders } from "@/lib/http/request-info";
 import { PROVIDERS, type Provider } from "@/lib/domain/links/enums";
 import { LOCALE, MESSAGES, resolveLanguage } from "@/lib/i18n/pay-page";
@@ -43,8 +44,9 @@ export default async function PayPage({ params, searchParams }: { params: Promis
   const formProvider = PROVIDERS.find((p) => p === one(query.provider)) ?? null;
 
   return (
-    <main lang={lang} className="mx-auto flex min-h-screen max-w-md flex-col gap-6 px-4 py-6">
-      <header className="flex items-start justify-between gap-4">
+    <div className="mx-auto flex min-h-screen max-w-md flex-col gap-6 px-4 py-6">
+      <SkipLink label={t.skipToContent} lang={lang} />
+      <header lang={lang} className="flex items-start justify-between gap-4">
         <div>
           <p className="text-sm text-slate-600">{t.payTo}</p>
           <p className="text-lg font-bold">{merchant.name}</p>
@@ -54,49 +56,51 @@ export default async function PayPage({ params, searchParams }: { params: Promis
         </a>
       </header>
 
-      <section aria-label={t.receipt.amount} className="rounded-xl bg-slate-50 p-5">
-        {link.mode === "SANDBOX" && (
-          <p className="mb-2 inline-block rounded bg-amber-200 px-2 py-0.5 text-xs font-bold text-amber-900 uppercase">{t.testMode}</p>
-        )}
-        {link.description && <h1 className="text-base text-slate-700">{link.description}</h1>}
-        <p className="mt-1 text-4xl font-bold tracking-tight" data-testid="amount">
-          {amount}
-        </p>
-      </section>
-
-      {payment ? (
-        <PaymentView payment={payment} merchantName={merchant.name} lang={lang} t={t} pageUrl={here({ payment: payment.id })} retryUrl={here()} />
-      ) : gone ? (
-        <section aria-labelledby="gone-title" className="flex flex-col gap-2">
-          <h2 id="gone-title" className="text-xl font-bold">
-            {t.gone[gone].title}
-          </h2>
-          <p>{t.gone[gone].text}</p>
+      <main id="main" lang={lang} className="flex flex-col gap-6">
+        <section aria-label={t.receipt.amount} className="rounded-xl bg-slate-50 p-5">
+          {link.mode === "SANDBOX" && (
+            <p className="mb-2 inline-block rounded bg-amber-200 px-2 py-0.5 text-xs font-bold text-amber-900 uppercase">{t.testMode}</p>
+          )}
+          {link.description && <h1 className="text-base text-slate-700">{link.description}</h1>}
+          <p className="mt-1 text-4xl font-bold tracking-tight" data-testid="amount">
+            {amount}
+          </p>
         </section>
-      ) : (
-        <>
-          <PayForm
-            slug={link.slug}
-            lang={lang}
-            t={t}
-            amountLabel={amount}
-            preferred={link.provider}
-            attempt={randomUUID()}
-            error={error === "phone" || error === "provider" || error === "provider_down" || error === "rate" ? error : null}
-            errorProvider={formProvider}
-            phone={one(query.phone)}
-            provider={formProvider as Provider | null}
-          />
-          {link.mode === "SANDBOX" && <TestNumbers lang={lang} t={t} />}
-        </>
-      )}
 
-      {!gone && !payment && (
-        <figure className="flex flex-col items-center gap-2 print:hidden">
-          <QRCodeSVG value={payUrl} size={176} level="M" marginSize={2} title={t.scanToPay} role="img" aria-label={t.scanToPay} />
-          <figcaption className="text-sm text-slate-600">{t.scanToPay}</figcaption>
-        </figure>
-      )}
-    </main>
+        {payment ? (
+          <PaymentView payment={payment} merchantName={merchant.name} lang={lang} t={t} pageUrl={here({ payment: payment.id })} retryUrl={here()} />
+        ) : gone ? (
+          <section aria-labelledby="gone-title" className="flex flex-col gap-2">
+            <h2 id="gone-title" className="text-xl font-bold">
+              {t.gone[gone].title}
+            </h2>
+            <p>{t.gone[gone].text}</p>
+          </section>
+        ) : (
+          <>
+            <PayForm
+              slug={link.slug}
+              lang={lang}
+              t={t}
+              amountLabel={amount}
+              preferred={link.provider}
+              attempt={randomUUID()}
+              error={error === "phone" || error === "provider" || error === "provider_down" || error === "rate" ? error : null}
+              errorProvider={formProvider}
+              phone={one(query.phone)}
+              provider={formProvider as Provider | null}
+            />
+            {link.mode === "SANDBOX" && <TestNumbers lang={lang} t={t} />}
+          </>
+        )}
+
+        {!gone && !payment && (
+          <figure className="flex flex-col items-center gap-2 print:hidden">
+            <QRCodeSVG value={payUrl} size={176} level="M" marginSize={2} title={t.scanToPay} role="img" aria-label={t.scanToPay} />
+            <figcaption className="text-sm text-slate-600">{t.scanToPay}</figcaption>
+          </figure>
+        )}
+      </main>
+    </div>
   );
 }

@@ -1,11 +1,11 @@
 import { expect, test } from "@playwright/test";
 import { DEMO, signIn } from "../../support/auth";
-import { expectNoSeriousA11yViolations } from "../../support/axe";
+import { expectNoA11yViolations } from "../../support/axe";
 
 test("signs up a new merchant, lands on the dashboard, signs out and back in", async ({ page }) => {
   const email = `owner-${Date.now()}@shop.test`;
   await page.goto("/signup");
-  await expectNoSeriousA11yViolations(page);
+  await expectNoA11yViolations(page);
   await page.getByLabel("Business name").fill("Épicerie Bonamoussadi");
   await page.getByLabel("Email").fill(email);
   await page.getByLabel("Password").fill("a-long-password");
@@ -41,7 +41,7 @@ test("refuses bad sign-ups and sign-ins with clear messages that do not say whic
   await expect(page.locator("#email-error")).toHaveText("An account with this email already exists. Sign in instead.");
 
   await page.goto("/signin");
-  await expectNoSeriousA11yViolations(page);
+  await expectNoA11yViolations(page);
   for (const [email, password] of [
     [DEMO.email, "wrong-password"],
     ["nobody@nowhere.test", "whatever-password"],

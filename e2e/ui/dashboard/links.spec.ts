@@ -1,12 +1,12 @@
 import { expect, test } from "@playwright/test";
 import { createLink } from "../../support/api";
 import { SECOND, signIn } from "../../support/auth";
-import { expectNoSeriousA11yViolations } from "../../support/axe";
+import { expectNoA11yViolations } from "../../support/axe";
 
 test("lists, filters, searches and paginates links, with the filters in the URL", async ({ page }) => {
   await signIn(page);
   await page.goto("/dashboard/links");
-  await expectNoSeriousA11yViolations(page);
+  await expectNoA11yViolations(page);
   const rows = page.getByTestId("links").getByRole("listitem");
   await expect(rows).toHaveCount(20);
   await expect(page.getByText(/Page 1 of \d+/)).toBeVisible();
@@ -38,7 +38,7 @@ test("lists, filters, searches and paginates links, with the filters in the URL"
 test("creates a link: errors beside the fields, then success on the link's page", async ({ page }) => {
   await signIn(page);
   await page.goto("/dashboard/links/new");
-  await expectNoSeriousA11yViolations(page);
+  await expectNoA11yViolations(page);
   await page.getByLabel("Amount").fill("10.005");
   await page.getByLabel("Currency").selectOption("EUR");
   await page.getByLabel("Maximum uses").fill("101");
@@ -67,7 +67,7 @@ test("shows a link's QR code with downloads, edits it, and cancels it after conf
   const link = await createLink(request, { amount: 7500, description: "Sac en raphia", metadata: { size: "M" } });
   await signIn(page);
   await page.goto(`/dashboard/links/${link.id}`);
-  await expectNoSeriousA11yViolations(page);
+  await expectNoA11yViolations(page);
   await expect(page.getByText(`/pay/${link.slug}`)).toBeVisible();
   await expect(page.getByRole("img", { name: /QR code of .*\/pay\// })).toBeVisible();
 
@@ -106,4 +106,6 @@ test("a merchant cannot open another merchant's link by URL", async ({ page, req
   const visit = await page.goto(`/dashboard/links/${theirs.id}`);
   expect(visit?.status()).toBe(404);
   await expect(page.getByText("Pain au chocolat")).toHaveCount(0);
+  await expect(page.getByRole("heading", { name: "Not found" })).toBeVisible();
+  await expectNoA11yViolations(page);
 });

@@ -1,5 +1,7 @@
 import { expect, test, type Page } from "@playwright/test";
 import { createLink, DEMO_API_KEY, redeem, shortCodeOf } from "../../support/api";
+import { expectNoA11yViolations } from "../../support/axe";
+import { expectSkipLinkFirst } from "../../support/skip-link";
 
 test.use({ locale: "en-GB", extraHTTPHeaders: { "Accept-Language": "en-GB,en;q=0.9" } });
 
@@ -16,11 +18,14 @@ test("pays a link with MTN Mobile Money and shows a receipt", async ({ page, req
   await expect(page.getByText("Boutique Akwa (demo)")).toBeVisible();
   await expect(page.getByTestId("amount")).toHaveText(/^FCFA\s15,000$/);
   await expect(page.getByRole("img", { name: "Scan to pay from another phone" })).toBeVisible();
+  await expectNoA11yViolations(page);
 
   await pay(page, "MTN Mobile Money", "670000001");
   await expect(page.getByRole("heading", { name: "Approve the payment on your phone" })).toBeVisible();
   await expect(page.getByText("Dial *126#")).toBeVisible();
+  await expectNoA11yViolations(page);
   await expect(page.getByRole("heading", { name: "Payment successful" })).toBeVisible({ timeout: 15_000 });
+  await expectNoA11yViolations(page);
   await expect(page.getByText(new RegExp(`pl_${link.slug}_`))).toBeVisible();
   await expect(page.getByRole("button", { name: "Print receipt" })).toBeVisible();
 });
@@ -42,6 +47,7 @@ test("explains a failure in plain words and lets the customer retry", async ({ p
   await pay(page, "MTN Mobile Money", "670000002");
   await expect(page.getByRole("heading", { name: "The payment failed" })).toBeVisible({ timeout: 15_000 });
   await expect(page.getByText("There is not enough money in your account.")).toBeVisible();
+  await expectNoA11yViolations(page);
   await page.getByRole("link", { name: "Try again" }).click();
   await pay(page, "MTN Mobile Money", "670000001");
   await expect(page.getByRole("heading", { name: "Payment successful" })).toBeVisible({ timeout: 15_000 });
@@ -65,6 +71,7 @@ test("refuses a wrong phone number beside the field, keeping what was typed", as
   await expect(phone).toHaveValue("12345");
   await expect(phone).toHaveAttribute("aria-invalid", "true");
   await expect(page.locator("#phone-error")).toHaveText(/valid Cameroon mobile number/);
+  await expectNoA11yViolations(page);
   await expect(phone).toHaveAttribute("aria-describedby", /phone-error/);
 });
 
@@ -83,6 +90,7 @@ test("shows the test numbers on a SANDBOX link", async ({ page, request }) => {
   await expect(page.getByText("Test mode", { exact: true })).toBeVisible();
   await page.getByText("Test numbers").click();
   await expect(page.getByRole("cell", { name: /670000002/ })).toBeVisible();
+  await expectNoA11yViolations(page);
   await expect(page.getByText("The payment fails: insufficient funds.").first()).toBeVisible();
 });
 
@@ -90,11 +98,13 @@ test.describe("gone links have their own screen and status", () => {
   test("unknown (404), cancelled, expired, exhausted and paid (410)", async ({ page, request }) => {
     expect((await page.goto("/pay/pay_doesnotexist"))?.status()).toBe(404);
     await expect(page.getByRole("heading", { name: "Payment link not found" })).toBeVisible();
+    await expectNoA11yViolations(page);
 
     const cancelled = await createLink(request);
     await request.post(`/api/payment-links/${cancelled.id}/cancel`, { headers: { "x-api-key": DEMO_API_KEY } });
     expect((await page.goto(`/pay/${cancelled.slug}`))?.status()).toBe(410);
     await expect(page.getByRole("heading", { name: "This link has been cancelled" })).toBeVisible();
+    await expectNoA11yViolations(page);
 
     const exhausted = await createLink(request);
     await redeem(request, exhausted.slug, "670000004");
@@ -124,6 +134,8 @@ test("speaks the browser's language, the link's language, and switches on reques
   await expect(page.getByText("Payer avec")).toBeVisible();
   await expect(page.getByTestId("amount")).toHaveText(/5\s000\sFCFA/);
   await expect(page.locator("main")).toHaveAttribute("lang", "fr");
+  await expectNoA11yViolations(page);
+  await expectSkipLinkFirst(page, "Aller au contenu principal");
   await page.getByRole("link", { name: "English" }).click();
   await expect(page.getByText("Pay with")).toBeVisible();
   await expect(page.getByTestId("amount")).toHaveText(/^FCFA\s5,000$/);

@@ -2,9 +2,16 @@
 import { z } from "zod";
 import { MODES } from "@/lib/domain/links/enums";
 
-/** What a key may call: the payment-link APIs, and CycleSoftware's e-commerce payments. */
-export const CREDENTIAL_SCOPES = ["payment_links", "e-commerce"] as const;
+/** What a key may call, one scope per family of published contracts. A new key gets them all unless told otherwise. */
+export const CREDENTIAL_SCOPES = ["payment_links", "e-commerce", "payments"] as const;
 export type CredentialScope = (typeof CREDENTIAL_SCOPES)[number];
+
+/** Each scope in words, naming the contracts it opens. */
+export const SCOPE_LABELS: Record<CredentialScope, string> = {
+  payment_links: "Payment links (Instanvi, CM.com, Zeamster)",
+  "e-commerce": "E-commerce (CycleSoftware)",
+  payments: "Payments (Sylius)",
+};
 
 export const createCredentialSchema = z.object({
   name: z
@@ -18,6 +25,7 @@ export const createCredentialSchema = z.object({
       error: "Scopes must be a list",
     })
     .min(1, "Choose at least one scope")
-    .transform((scopes) => [...new Set(scopes)]),
+    .transform((scopes) => [...new Set(scopes)])
+    .default(() => [...CREDENTIAL_SCOPES]),
 });
 export type CreateCredentialInput = z.input<typeof createCredentialSchema>;
