@@ -24,15 +24,20 @@ export async function proxy(request: NextRequest) {
   }
   const slug = payPageSlug(pathname);
   if (slug === null) {
-    // A slug that cannot be decoded names no link: the pay page's own not-found page.
-    return NextResponse.rewrite(new URL("/pay/not-found", request.url), { status: 404 });
+    // A code or slug that cannot be decoded names no link (the router would fail on it): the
+    // pay page's own not-found page, or a plain 404 for the short URL and the form's target.
+    if (pathname.startsWith("/pay/") && pathname.split("/").length === 3) {
+      return NextResponse.rewrite(new URL("/pay/not-found", request.url), { status: 404 });
+    }
+    return new NextResponse("Payment link not found", { status: 404, headers: { "Content-Type": "text/plain; charset=utf-8" } });
   }
+  if (!pathname.startsWith("/pay/") || pathname.endsWith("/start")) return NextResponse.next();
   const page = await getPayPage(slug, request.nextUrl.searchParams.get("payment"));
   const status = payPageStatus(page);
   return status === 200 ? NextResponse.next() : NextResponse.next({ status });
 }
 
-/** The slug of /pay/<slug>, or null when it is malformed (bad percent-encoding, a NUL). */
+/** The slug of /pay/<slug>(/start) or the code of /p/<code>, or null when it is malformed (bad percent-encoding, a NUL). */
 function payPageSlug(pathname: string): string | null {
   try {
     const slug = decodeURIComponent(pathname.split("/")[2] ?? "");
@@ -42,4 +47,4 @@ function payPageSlug(pathname: string): string | null {
   }
 }
 
-export const config = { matcher: ["/pay/:slug", "/api/:path*", "/dashboard/:path*", "/dashboard"] };
+export const config = { matcher: ["/pay/:slug", "/pay/:slug/start", "/p/:code", "/api/:path*", "/dashboard/:path*", "/dashboard"] };

@@ -2,7 +2,13 @@ import path from "node:path";
 import { defineConfig } from "vitest/config";
 
 export default defineConfig({
-  resolve: { alias: { "@": path.resolve(import.meta.dirname) } },
+  resolve: {
+    alias: {
+      "@": path.resolve(import.meta.dirname),
+      // Tests run server code, which says so with `import "server-only"` (empty on the server).
+      "server-only": path.resolve(import.meta.dirname, "node_modules/server-only/empty.js"),
+    },
+  },
   test: {
     // Unit and database tests sit next to the code; Playwright's *.spec.ts live in e2e/.
     include: ["{lib,app,components,prisma,scripts}/**/*.test.ts"],

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { getDb } from "@/lib/db/client";
-import { secretMatches, splitApiKey } from "@/lib/auth/api-keys";
-import { verifyPassword } from "@/lib/auth/password";
+import { secretMatches, splitApiKey } from "@/lib/crypto/api-keys";
+import { verifyPassword } from "@/lib/crypto/password";
 import { listLinks } from "@/lib/services/links/list-links";
 import { demoAccounts, seed } from "./seed";
 

@@ -5,42 +5,17 @@
  */
 import { randomBytes } from "node:crypto";
 import { getDb } from "@/lib/db/client";
-import { hashSecret, splitApiKey } from "@/lib/auth/api-keys";
-import { hashPassword, verifyPassword } from "@/lib/auth/password";
+import { hashSecret, splitApiKey } from "@/lib/crypto/api-keys";
+import { hashPassword, verifyPassword } from "@/lib/crypto/password";
 import type { LinkType, Mode, Provider } from "@/lib/domain/links/enums";
 import { createLink } from "@/lib/services/links/create-link";
 import { cancelLink } from "@/lib/services/links/cancel-link";
 import { redeemLink } from "@/lib/services/links/redeem-link";
 import { settlePayment } from "@/lib/services/payments/settle-payment";
 
-type Env = Record<string, string | undefined>;
+import { demoAccounts, type DemoAccount, type Env } from "./demo-accounts";
 
-export interface DemoAccount {
-  merchantId: string;
-  business: string;
-  email: string;
-  password: string;
-  apiKey: string;
-}
-
-export function demoAccounts(env: Env = process.env): { demo: DemoAccount; second: DemoAccount } {
-  return {
-    demo: {
-      merchantId: "00000000-0000-4000-8000-00000000d001",
-      business: "Boutique Akwa (demo)",
-      email: env.DEMO_EMAIL ?? "demo@paylinks.test",
-      password: env.DEMO_PASSWORD ?? "demo-password",
-      apiKey: env.DEMO_API_KEY ?? "pk_test_demo.sk_test_demo_c4f7e2a9b1d84e6f0a3b",
-    },
-    second: {
-      merchantId: "00000000-0000-4000-8000-00000000d002",
-      business: "Boulangerie Mboa (second demo)",
-      email: env.SECOND_EMAIL ?? "second@paylinks.test",
-      password: env.SECOND_PASSWORD ?? "second-password",
-      apiKey: env.SECOND_API_KEY ?? "pk_test_second.sk_test_second_9e1b7d3a5c2f48e0d6",
-    },
-  };
-}
+export { demoAccounts };
 
 type Outcome = "PENDING" | "SUCCESSFUL" | { failed: string };
 

@@ -13,7 +13,7 @@ interface Operation {
   tags: string[];
   security: Record<string, string[]>[];
   parameters?: { name: string; in: string; required: boolean; description?: string; schema: Schema }[];
-  requestBody?: { content: { "application/json": { schema: Schema } } };
+  requestBody?: { content: Record<string, { schema: Schema }> };
   responses: Record<string, { description: string; content?: { "application/json": { schema: Schema } } }>;
 }
 
@@ -117,8 +117,8 @@ export default function DocsPage() {
 
                   {operation.requestBody && (
                     <details className="mt-4">
-                      <summary className="cursor-pointer font-semibold">Request body (JSON schema)</summary>
-                      <SchemaBlock schema={operation.requestBody.content["application/json"].schema} />
+                      <summary className="cursor-pointer font-semibold">Request body ({Object.keys(operation.requestBody.content).join(" or ")})</summary>
+                      <SchemaBlock schema={Object.values(operation.requestBody.content)[0]!.schema} />
                     </details>
                   )}
 

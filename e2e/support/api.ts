@@ -1,7 +1,6 @@
 /** Test data through the product's own API (Instanvi contract) with the seeded demo key. */
 import { expect, type APIRequestContext } from "@playwright/test";
-import pg from "pg";
-import { demoAccounts } from "@/prisma/seed";
+import { demoAccounts } from "@/prisma/demo-accounts";
 
 export const DEMO_API_KEY = demoAccounts().demo.apiKey;
 
@@ -24,16 +23,4 @@ export async function redeem(request: APIRequestContext, slug: string, phone: st
   const response = await request.post(`/api/payment-links/${slug}/redeem`, { data: { phone_number: phone, provider } });
   expect(response.status()).toBe(200);
   return (await response.json()).data;
-}
-
-/** The short code is not part of any API answer (the dashboard shows it): read it from the database. */
-export async function shortCodeOf(linkId: string): Promise<string> {
-  const client = new pg.Client({ connectionString: process.env.E2E_DATABASE_URL });
-  await client.connect();
-  try {
-    const result = await client.query<{ short_code: string }>("SELECT short_code FROM payment_links WHERE id = $1", [linkId]);
-    return result.rows[0]!.short_code;
-  } finally {
-    await client.end();
-  }
 }

@@ -1,5 +1,5 @@
 import { expect, type Page } from "@playwright/test";
-import { demoAccounts } from "@/prisma/seed";
+import { demoAccounts } from "@/prisma/demo-accounts";
 
 export const DEMO = demoAccounts().demo;
 export const SECOND = demoAccounts().second;

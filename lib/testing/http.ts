@@ -1,7 +1,7 @@
 /** Calls a route handler in-process with a real Request, as Next.js would. */
 import { randomBytes } from "node:crypto";
 import { getDb } from "@/lib/db/client";
-import { hashSecret } from "@/lib/auth/api-keys";
+import { hashSecret } from "@/lib/crypto/api-keys";
 import type { Mode } from "@/lib/domain/links/enums";
 
 type Handler<P> = (request: Request, context: { params: Promise<P> }) => Promise<Response>;

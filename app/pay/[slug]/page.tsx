@@ -7,6 +7,7 @@ import { PayForm } from "@/components/pay/pay-form";
 import { PaymentView } from "@/components/pay/payment-view";
 import { TestNumbers } from "@/components/pay/test-numbers";
 import { SkipLink } from "@/components/ui/skip-link";
+import { payPageUrl } from "@/lib/domain/links/urls";
 import { publicBaseUrlFromHeaders } from "@/lib/http/request-info";
 import { PROVIDERS, type Provider } from "@/lib/domain/links/enums";
 import { LOCALE, MESSAGES, resolveLanguage } from "@/lib/i18n/pay-page";
@@ -34,10 +35,10 @@ export default async function PayPage({ params, searchParams }: { params: Promis
   });
   const t = MESSAGES[lang];
   const amount = formatMoney(link.amountMinor, link.currency, LOCALE[lang]);
-  const payUrl = `${publicBaseUrlFromHeaders(requestHeaders)}/pay/${link.slug}`;
-  const here = (extra: Record<string, string> = {}) => `/pay/${link.slug}?${new URLSearchParams({ lang, ...extra })}`;
+  const payUrl = payPageUrl(link.slug, {}, publicBaseUrlFromHeaders(requestHeaders));
+  const here = (extra: Record<string, string> = {}) => payPageUrl(link.slug, { lang, ...extra });
   const other = lang === "fr" ? "en" : "fr";
-  const switchHref = `/pay/${link.slug}?${new URLSearchParams({ lang: other, ...(payment ? { payment: payment.id } : {}) })}`;
+  const switchHref = payPageUrl(link.slug, { lang: other, ...(payment ? { payment: payment.id } : {}) });
 
   if (!payment) await recordPayPageView(link);
   const error = one(query.error);

@@ -6,7 +6,7 @@
  */
 import { expect, test, type APIResponse } from "@playwright/test";
 import type { z } from "zod";
-import { demoAccounts } from "@/prisma/seed";
+import { demoAccounts } from "@/prisma/demo-accounts";
 import {
   cancelledPaymentLinkData,
   createdPaymentLinkData,

@@ -1,5 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
-import { createLink, DEMO_API_KEY, redeem, shortCodeOf } from "../../support/api";
+import { createLink, DEMO_API_KEY, redeem } from "../../support/api";
+import { shortCodeOf } from "../../support/db";
 import { expectNoA11yViolations } from "../../support/axe";
 import { expectSkipLinkFirst } from "../../support/skip-link";
 

@@ -1,6 +1,7 @@
 /** Our model -> Instanvi JSON. Amounts leave as major units of the link's currency. */
 import type { z } from "zod";
 import type { PaymentLink } from "@/lib/domain/links/types";
+import { payPageUrl } from "@/lib/domain/links/urls";
 import type { Redemption } from "@/lib/services/links/redeem-link";
 import { toMajorNumber } from "@/lib/money";
 import type {
@@ -20,7 +21,7 @@ export function shapeCreatedLink(link: PaymentLink, baseUrl: string): z.output<t
   return {
     id: link.id,
     slug: link.slug,
-    url: `${baseUrl}/pay/${link.slug}`,
+    url: payPageUrl(link.slug, {}, baseUrl),
     amount: amountOf(link),
     currency: link.currency,
     status: link.status,

@@ -2,20 +2,11 @@
 import type { z } from "zod";
 import type { Mode } from "@/lib/domain/links/enums";
 import type { CreateLinkInput, UpdateLinkInput } from "@/lib/domain/links/schemas";
-import { validationError } from "@/lib/errors";
-import { isKnownCurrency, MoneyFormatError, toMinorUnits } from "@/lib/money";
+import { parseMajorAmount } from "@/lib/contracts/kit/amount";
 import type { createPaymentLinkRequest, updatePaymentLinkRequest } from "./schemas";
 
 export function toCreateLinkInput(body: z.output<typeof createPaymentLinkRequest>, mode: Mode): CreateLinkInput {
-  const currency = body.currency.toUpperCase();
-  if (!isKnownCurrency(currency)) throw validationError("currency", "currency must be an ISO 4217 currency code, such as XAF or EUR");
-  let amountMinor: number;
-  try {
-    amountMinor = toMinorUnits(body.amount, currency);
-  } catch (error) {
-    if (error instanceof MoneyFormatError) throw validationError("amount", error.message);
-    throw error;
-  }
+  const { amountMinor, currency } = parseMajorAmount(body.amount, body.currency);
   return {
     amountMinor,
     currency,

@@ -4,7 +4,7 @@
  * then checks the scope the operation needs.
  */
 import { AppError, AppErrorCode } from "@/lib/errors";
-import { splitApiKey } from "@/lib/auth/api-keys";
+import { splitApiKey } from "@/lib/crypto/api-keys";
 import { authenticateAccessToken } from "@/lib/services/access-tokens/authenticate-access-token";
 import { authenticateApiKey, type AuthenticatedCredential } from "@/lib/services/credentials/authenticate-api-key";
 import type { AuthStrategy } from "./types";
@@ -71,7 +71,7 @@ export function bearerToken(schemeName: string, { allowBare = false } = {}): Aut
     async authenticate(request) {
       const header = request.headers.get("authorization")?.trim() ?? "";
       const match = /^Bearer\s+(\S+)$/i.exec(header);
-      const token = match ? match[1] : allowBare && /^\S+$/.test(header) ? header : undefined;
+      const token = match ? match[1] : allowBare && /^\S+$/.test(header) && !/^bearer$/i.test(header) ? header : undefined;
       if (!token) throw unauthenticated("Authentication required: send Authorization: Bearer <access token>");
       return authenticateAccessToken(token);
     },

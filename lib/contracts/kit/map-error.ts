@@ -28,7 +28,8 @@ export function toContractError(contract: ContractDefinition<ReplyBase>, error: 
 }
 
 function renameIn(message: string, from: string, to: string): string {
-  return from === to ? message : message.replace(new RegExp(`\\b${escape(from)}\\b`, "g"), to);
+  // Only the field's name at the start ("currency must be ..."), not the same word later on.
+  return from === to ? message : message.replace(new RegExp(`^${escape(from)}\\b`), to);
 }
 
 function escape(text: string): string {

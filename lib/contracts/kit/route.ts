@@ -3,6 +3,7 @@
  * scope, rate limits, query and body parsing, Idempotency-Key, the handler, and the one `catch`
  * that turns any error into the contract's envelope. Handlers only parse, call the domain, shape.
  */
+import "server-only";
 import type { MerchantScope } from "@/lib/domain/links/types";
 import { parseOrThrow } from "@/lib/domain/validation";
 import { AppError, AppErrorCode } from "@/lib/errors";

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { hashSecret } from "@/lib/auth/api-keys";
+import { hashSecret } from "@/lib/crypto/api-keys";
 import { getDb } from "@/lib/db/client";
 import { signUp } from "@/lib/services/accounts/sign-up";
 import { revokeCredential } from "@/lib/services/credentials/revoke-credential";

@@ -1,4 +1,5 @@
-import { hashSecret } from "@/lib/auth/api-keys";
+import "server-only";
+import { hashSecret } from "@/lib/crypto/api-keys";
 import { getDb } from "@/lib/db/client";
 import type { Mode } from "@/lib/domain/links/enums";
 import { AppError, AppErrorCode } from "@/lib/errors";

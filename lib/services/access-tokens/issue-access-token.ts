@@ -1,5 +1,6 @@
+import "server-only";
 import { randomBytes } from "node:crypto";
-import { hashSecret } from "@/lib/auth/api-keys";
+import { hashSecret } from "@/lib/crypto/api-keys";
 import { getDb, type Prisma } from "@/lib/db/client";
 import { AppError, AppErrorCode, isAppError } from "@/lib/errors";
 import { verifyCredentials } from "@/lib/services/accounts/verify-credentials";

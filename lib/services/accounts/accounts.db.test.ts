@@ -1,14 +1,14 @@
 import { randomUUID } from "node:crypto";
 import { beforeEach, describe, expect, it, vi } from "vitest";
-import { verifyPassword } from "@/lib/auth/password";
+import { verifyPassword } from "@/lib/crypto/password";
 import { getDb } from "@/lib/db/client";
 import { signUp } from "./sign-up";
 import { verifyCredentials } from "./verify-credentials";
 import { rejection } from "@/lib/testing/rejection";
 
 // The real scrypt, watched: an unknown email must cost a password hash too.
-vi.mock("@/lib/auth/password", async (importOriginal) => {
-  const actual = await importOriginal<typeof import("@/lib/auth/password")>();
+vi.mock("@/lib/crypto/password", async (importOriginal) => {
+  const actual = await importOriginal<typeof import("@/lib/crypto/password")>();
   return { ...actual, verifyPassword: vi.fn(actual.verifyPassword) };
 });
 

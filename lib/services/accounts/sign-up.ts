@@ -1,5 +1,5 @@
 import { getDb, isUniqueViolation } from "@/lib/db/client";
-import { hashPassword } from "@/lib/auth/password";
+import { hashPassword } from "@/lib/crypto/password";
 import { signUpSchema, type SignUpInput } from "@/lib/domain/accounts/schemas";
 import type { AccountUser } from "@/lib/domain/accounts/types";
 import { newWebhookSecret } from "@/lib/domain/merchants/webhook-secret";

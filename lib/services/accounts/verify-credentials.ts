@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { hashPassword, verifyPassword } from "@/lib/auth/password";
+import { hashPassword, verifyPassword } from "@/lib/crypto/password";
 import { getDb } from "@/lib/db/client";
 import { signInSchema } from "@/lib/domain/accounts/schemas";
 import type { AccountUser } from "@/lib/domain/accounts/types";

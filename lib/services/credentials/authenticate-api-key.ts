@@ -1,5 +1,6 @@
+import "server-only";
 import { getDb } from "@/lib/db/client";
-import { secretMatches } from "@/lib/auth/api-keys";
+import { secretMatches } from "@/lib/crypto/api-keys";
 import type { Mode } from "@/lib/domain/links/enums";
 import { AppError, AppErrorCode } from "@/lib/errors";
 

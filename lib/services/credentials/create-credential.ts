@@ -1,4 +1,4 @@
-import { generateApiKey, hashSecret } from "@/lib/auth/api-keys";
+import { generateApiKey, hashSecret } from "@/lib/crypto/api-keys";
 import { getDb, isUniqueViolation } from "@/lib/db/client";
 import { createCredentialSchema, type CreateCredentialInput } from "@/lib/domain/credentials/schemas";
 import type { CreatedCredential } from "@/lib/domain/credentials/types";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { hashSecret, splitApiKey } from "@/lib/auth/api-keys";
+import { hashSecret, splitApiKey } from "@/lib/crypto/api-keys";
 import { getDb } from "@/lib/db/client";
 import { createMerchant } from "@/lib/testing/factories";
 import { authenticateApiKey } from "./authenticate-api-key";

@@ -1,8 +1,7 @@
 import { rateLimitConfig } from "@/lib/config/limits";
-import { PROVIDERS } from "@/lib/domain/links/enums";
+import { PROVIDERS, type Provider } from "@/lib/domain/links/enums";
 import { normalizeCameroonMobile } from "@/lib/domain/payments/phone";
 import { AppErrorCode, isAppError } from "@/lib/errors";
-import { isLang } from "@/lib/i18n/pay-page";
 import { claimIdempotencyKey, completeIdempotencyKey, releaseIdempotencyKey, requestFingerprint } from "@/lib/services/idempotency/idempotency";
 import { startPayment } from "@/lib/services/payments/start-payment";
 import { consumeRateLimit } from "@/lib/services/rate-limit/consume-rate-limit";
@@ -11,60 +10,65 @@ export interface PayPageSubmission {
   slug: string;
   provider: string;
   phone: string;
-  lang: string;
-  /** The form's one-time token: a double submit replays the first answer. */
+  language: "fr" | "en";
+  /** The form's one-time token: a double submit gets the first outcome again. */
   attempt: string;
   clientIp: string;
   baseUrl: string;
 }
 
+/** What became of a submission of the pay page's form. */
+export type PayPageOutcome =
+  | { kind: "started"; paymentId: string }
+  | { kind: "refused"; problem: "provider" | "phone" | "rate" | "provider_down"; provider: Provider | null }
+  /** Unknown, gone, or a reused token: the page itself shows why (with its status). */
+  | { kind: "unavailable" };
+
 /**
- * Handles the pay page's form and says where the browser goes next: the payment it started,
- * or back to the form with what was wrong. The same startPayment as every API.
+ * Handles the pay page's form with the same startPayment as every API: checks the operator and
+ * number, limits attempts per client, and makes a double submit start one payment only.
  */
-export async function startPaymentFromPayPage(input: PayPageSubmission): Promise<string> {
-  const lang = isLang(input.lang) ? input.lang : "fr";
-  const page = (extra: Record<string, string> = {}) => `/pay/${encodeURIComponent(input.slug)}?${new URLSearchParams({ lang, ...extra })}`;
-  const provider = PROVIDERS.find((p) => p === input.provider);
-  if (!provider) return page({ error: "provider", phone: input.phone });
+export async function startPaymentFromPayPage(input: PayPageSubmission): Promise<PayPageOutcome> {
+  const provider = PROVIDERS.find((p) => p === input.provider) ?? null;
+  if (!provider) return { kind: "refused", problem: "provider", provider };
   try {
     normalizeCameroonMobile(input.phone);
   } catch {
-    return page({ error: "phone", phone: input.phone, provider });
+    return { kind: "refused", problem: "phone", provider };
   }
 
   const limits = rateLimitConfig();
   const rate = await consumeRateLimit(`pay:${input.clientIp}`, limits.perIp, limits.windowSeconds);
-  if (!rate.allowed) return page({ error: "rate", phone: input.phone, provider });
+  if (!rate.allowed) return { kind: "refused", problem: "rate", provider };
 
   let claimId: string | undefined;
   if (input.attempt) {
     try {
       const claim = await claimIdempotencyKey(`pay:${input.slug}`, input.attempt, requestFingerprint("POST", input.slug, { provider, phone: input.phone }));
-      if (claim.kind === "replay") return String((claim.response.body as { location: string }).location);
+      if (claim.kind === "replay") return claim.response.body as PayPageOutcome;
       claimId = claim.id;
     } catch (error) {
       if (!isAppError(error)) throw error;
-      return page(); // a reused or malformed token: show the form again with a fresh one
+      return { kind: "unavailable" }; // a reused or malformed token: the form again, with a fresh one
     }
   }
 
-  let location: string;
+  let outcome: PayPageOutcome;
   try {
-    const { payment } = await startPayment({ slug: input.slug, provider, phoneNumber: input.phone, baseUrl: input.baseUrl, language: lang });
-    location = page({ payment: payment.id });
+    const { payment } = await startPayment({ slug: input.slug, provider, phoneNumber: input.phone, baseUrl: input.baseUrl, language: input.language });
+    outcome = { kind: "started", paymentId: payment.id };
   } catch (error) {
     if (!isAppError(error)) {
       if (claimId) await releaseIdempotencyKey(claimId);
       throw error;
     }
-    location =
+    outcome =
       error.code === AppErrorCode.PROVIDER_UNAVAILABLE
-        ? page({ error: "provider_down", phone: input.phone, provider })
+        ? { kind: "refused", problem: "provider_down", provider }
         : error.code === AppErrorCode.VALIDATION
-          ? page({ error: "phone", phone: input.phone, provider })
-          : page(); // gone or not found: the page shows why, with its status
+          ? { kind: "refused", problem: "phone", provider }
+          : { kind: "unavailable" };
   }
-  if (claimId) await completeIdempotencyKey(claimId, { status: 303, body: { location } });
-  return location;
+  if (claimId) await completeIdempotencyKey(claimId, { status: 200, body: outcome });
+  return outcome;
 }

@@ -1,4 +1,5 @@
 import { getDb } from "@/lib/db/client";
+import { payPageUrl } from "@/lib/domain/links/urls";
 import { AppError, AppErrorCode } from "@/lib/errors";
 import { getProviderClient } from "@/lib/providers";
 import type { Initiated } from "@/lib/providers/interface";
@@ -42,7 +43,7 @@ export async function startPayment(input: StartPaymentInput): Promise<Redemption
     description: link.description ?? `Payment ${link.slug}`,
     language: input.language ?? (link.language === "en" ? "en" : "fr"),
     callbackUrl: `${input.baseUrl}${providerCallbackPath(payment.provider)}?payment=${payment.id}`,
-    returnUrl: `${input.baseUrl}/pay/${link.slug}?payment=${payment.id}`,
+    returnUrl: payPageUrl(link.slug, { payment: payment.id }, input.baseUrl),
   });
 
   if (result.ok) {

@@ -7,6 +7,7 @@ import { LinkQr } from "@/components/dashboard/link-qr";
 import { StatusBadge } from "@/components/dashboard/status-badge";
 import { CopyButton } from "@/components/ui/copy-button";
 import { requireMerchant } from "@/lib/auth/session";
+import { payPageUrl, shortUrl } from "@/lib/domain/links/urls";
 import { publicBaseUrlFromHeaders } from "@/lib/http/request-info";
 import { isAppError } from "@/lib/errors";
 import { formatMoney } from "@/lib/money";
@@ -30,8 +31,8 @@ export default async function LinkPage({ params }: { params: Promise<{ id: strin
   }
   const [payments, timeline] = await Promise.all([listLinkPayments(scope, id), getLinkTimeline(scope, id)]);
   const base = publicBaseUrlFromHeaders(await headers());
-  const payUrl = `${base}/pay/${link.slug}`;
-  const shortUrl = `${base}/p/${link.shortCode}`;
+  const payUrl = payPageUrl(link.slug, {}, base);
+  const shortLinkUrl = shortUrl(link.shortCode, base);
   const editable = link.status !== "PAID" && link.status !== "CANCELLED";
 
   return (
@@ -69,7 +70,7 @@ export default async function LinkPage({ params }: { params: Promise<{ id: strin
           <h2 id="share" className="font-semibold">Share</h2>
           {[
             ["Pay URL", payUrl],
-            ["Short URL", shortUrl],
+            ["Short URL", shortLinkUrl],
           ].map(([label, url]) => (
             <div key={label} className="flex flex-col gap-1">
               <span className="text-sm text-slate-600">{label}</span>

@@ -1,22 +1,14 @@
-import { startPaymentFromPayPage } from "@/lib/services/pay-page/start-payment-from-pay-page";
+import { answerPayForm } from "@/lib/contracts/pay/pay-form";
+import { decodePathSegment } from "@/lib/http/input-guard";
 import { clientIp, publicBaseUrl } from "@/lib/http/request-info";
 
 /** The pay page's form posts here (plain HTML, no JavaScript needed); the answer is a 303. */
-export async function POST(request: Request, { params }: { params: Promise<{ slug: string }> }) {
-  const { slug } = await params;
-  const form = await request.formData().catch(() => new FormData());
-  const field = (name: string) => {
-    const value = form.get(name);
-    return typeof value === "string" ? value.slice(0, 100) : "";
-  };
-  const location = await startPaymentFromPayPage({
-    slug,
-    provider: field("provider"),
-    phone: field("phone"),
-    lang: field("lang"),
-    attempt: field("attempt"),
-    clientIp: clientIp(request),
-    baseUrl: publicBaseUrl(request),
-  });
-  return new Response(null, { status: 303, headers: { Location: location, "Cache-Control": "no-store" } });
+export function POST(request: Request) {
+  let slug: string;
+  try {
+    slug = decodePathSegment(new URL(request.url).pathname.split("/")[2] ?? "", "slug");
+  } catch {
+    return new Response("Payment link not found", { status: 404, headers: { "Content-Type": "text/plain; charset=utf-8" } });
+  }
+  return answerPayForm(request, { slug, clientIp: clientIp(request), baseUrl: publicBaseUrl(request) });
 }

@@ -4,7 +4,10 @@ import { cancelLink } from "@/lib/services/links/cancel-link";
 import { createMerchant, createTestLink } from "@/lib/testing/factories";
 import { testIp } from "@/lib/testing/http";
 import { withMockProviders } from "@/lib/testing/mock-providers";
-import { startPaymentFromPayPage, type PayPageSubmission } from "./start-payment-from-pay-page";
+import { POST } from "@/app/pay/[slug]/start/route";
+import { GET as shortRoute } from "@/app/p/[code]/route";
+import { GET as paylinkRoute } from "@/app/paylink/route";
+import { submitPayForm, type PayFormFields } from "./pay-form";
 
 withMockProviders();
 let scope: { merchantId: string; actor: string };
@@ -13,8 +16,8 @@ beforeAll(async () => {
   scope = await createMerchant("Form test");
 });
 
-const submit = (overrides: Partial<PayPageSubmission> & { slug: string }) =>
-  startPaymentFromPayPage({
+const submit = (overrides: Partial<PayFormFields> & { slug: string }) =>
+  submitPayForm({
     provider: "MTN_CAM",
     phone: "671234567",
     lang: "en",
@@ -72,6 +75,62 @@ describe("the pay page form", () => {
       expect(await getDb().payment.count({ where: { linkId: link.id } })).toBe(2);
     } finally {
       delete process.env.RATE_LIMIT_PER_IP;
+    }
+  });
+
+  describe("over HTTP", () => {
+    const post = (slug: string, body: string, contentType: string) =>
+      POST(
+        new Request(`http://paylinks.test/pay/${slug}/start`, {
+          method: "POST",
+          headers: { "content-type": contentType, "x-forwarded-for": testIp() },
+          body,
+        }),
+      );
+
+    it("answers a real form with a 303 to the payment", async () => {
+      const link = await createTestLink(scope);
+      const response = await post(link.slug, "provider=MTN_CAM&phone=671234567&lang=en&attempt=a1", "application/x-www-form-urlencoded");
+      expect(response.status).toBe(303);
+      expect(response.headers.get("location")).toMatch(new RegExp(`^/pay/${link.slug}\\?lang=en&payment=[0-9a-f-]{36}$`));
+    });
+
+    it.each([
+      ["JSON", '{"provider":"MTN_CAM","phone":"671234567"}', "application/json", /Content-Type must be application\/x-www-form-urlencoded/],
+      ["garbage with a form content type", "provider=%%%&phone=67", "application/x-www-form-urlencoded", /malformed percent-encoding/],
+      ["an empty body", "", "application/x-www-form-urlencoded", /Request body is required/],
+    ])("refuses %s with a 400 that says why, starting nothing", async (_name, body, contentType, message) => {
+      const link = await createTestLink(scope);
+      const response = await post(link.slug, body, contentType);
+      expect(response.status).toBe(400);
+      expect(await response.text()).toMatch(message);
+      expect(await getDb().payment.count({ where: { linkId: link.id } })).toBe(0);
+    });
+
+    it("answers a malformed slug with a 404, not a crash", async () => {
+      const response = await post("%zz", "provider=MTN_CAM", "application/x-www-form-urlencoded");
+      expect(response.status).toBe(404);
+    });
+  });
+});
+
+describe("the short entry points", () => {
+  it("lead /p/<code> to the pay page keeping the query, and answer 404 for malformed or unknown codes", async () => {
+    const link = await createTestLink(scope);
+    const ok = await shortRoute(new Request(`http://paylinks.test/p/${link.shortCode}?lang=en`));
+    expect(ok.status).toBe(307);
+    expect(ok.headers.get("location")).toBe(`/pay/${link.slug}?lang=en`);
+    for (const code of ["%zz", "abc%00", "nope"]) {
+      expect((await shortRoute(new Request(`http://paylinks.test/p/${code}`))).status).toBe(404);
+    }
+  });
+
+  it("lead /paylink?id= to the pay page, and answer 404 for anything else", async () => {
+    const link = await createTestLink(scope);
+    const ok = await paylinkRoute(new Request(`http://paylinks.test/paylink?id=${link.id}`));
+    expect(ok.headers.get("location")).toBe(`/pay/${link.slug}`);
+    for (const id of ["%00", "not-a-uuid", "00000000-0000-4000-8000-000000000000"]) {
+      expect((await paylinkRoute(new Request(`http://paylinks.test/paylink?id=${id}`))).status).toBe(404);
     }
   });
 });
