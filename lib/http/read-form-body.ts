@@ -1,5 +1,5 @@
 import { validationError } from "@/lib/errors";
-import { readBodyText } from "./read-json-body";
+import { readTypedBody } from "./read-json-body";
 
 /**
  * Reads an `application/x-www-form-urlencoded` body into an object of strings (the last value
@@ -7,20 +7,15 @@ import { readBodyText } from "./read-json-body";
  * "body" that says what was expected, never an exception from the platform's form parser.
  */
 export async function readFormBody(request: Request, { optional = false } = {}): Promise<Record<string, string>> {
-  const text = await readBodyText(request);
-  if (text.trim() === "") {
-    if (optional) return {};
-    throw validationError("body", "Request body is required: send an application/x-www-form-urlencoded form");
-  }
-  const contentType = request.headers.get("content-type") ?? "";
-  if (!isFormContentType(contentType)) {
-    throw validationError("body", `Content-Type must be application/x-www-form-urlencoded (got ${contentType ? `"${contentType}"` : "none"})`);
-  }
-  return formToObject(text);
+  const text = await readTypedBody(request, { optional, mediaType: FORM, what: `an ${FORM} form`, accepts: FORM_TYPE });
+  return text === null ? {} : formToObject(text);
 }
 
+const FORM = "application/x-www-form-urlencoded";
+const FORM_TYPE = /^application\/x-www-form-urlencoded\b/i;
+
 export function isFormContentType(contentType: string): boolean {
-  return /^application\/x-www-form-urlencoded\b/i.test(contentType);
+  return FORM_TYPE.test(contentType);
 }
 
 /** Decodes a urlencoded text; malformed percent-encoding is a VALIDATION error, not a crash. */

@@ -7,15 +7,8 @@ import { maxBodyBytes } from "@/lib/config/limits";
  * on the field "body" with a message that says what is wrong.
  */
 export async function readJsonBody(request: Request, { optional = false } = {}): Promise<Record<string, unknown>> {
-  const text = await readBodyText(request);
-  if (text.trim() === "") {
-    if (optional) return {};
-    throw validationError("body", "Request body is required: send a JSON object");
-  }
-  const contentType = request.headers.get("content-type") ?? "";
-  if (!/^application\/([a-z.+-]*\+)?json\b/i.test(contentType)) {
-    throw validationError("body", `Content-Type must be application/json (got ${contentType ? `"${contentType}"` : "none"})`);
-  }
+  const text = await readTypedBody(request, { optional, mediaType: "application/json", what: "a JSON object", accepts: /^application\/([a-z.+-]*\+)?json\b/i });
+  if (text === null) return {};
   let parsed: unknown;
   try {
     parsed = JSON.parse(text);
@@ -26,6 +19,26 @@ export async function readJsonBody(request: Request, { optional = false } = {}):
     throw validationError("body", `Request body must be a JSON object, not ${Array.isArray(parsed) ? "an array" : parsed === null ? "null" : typeof parsed}`);
   }
   return parsed as Record<string, unknown>;
+}
+
+/**
+ * The body as text when it is of the expected media type; null when it is empty and optional.
+ * An empty required body and another content type are VALIDATION errors saying what to send.
+ */
+export async function readTypedBody(
+  request: Request,
+  expected: { optional: boolean; mediaType: string; what: string; accepts: RegExp },
+): Promise<string | null> {
+  const text = await readBodyText(request);
+  if (text.trim() === "") {
+    if (expected.optional) return null;
+    throw validationError("body", `Request body is required: send ${expected.what}`);
+  }
+  const contentType = request.headers.get("content-type") ?? "";
+  if (!expected.accepts.test(contentType)) {
+    throw validationError("body", `Content-Type must be ${expected.mediaType} (got ${contentType ? `"${contentType}"` : "none"})`);
+  }
+  return text;
 }
 
 /** The body as UTF-8 text, refusing more than MAX_BODY_BYTES before reading it all. */

@@ -15,13 +15,12 @@ export const cmErrorSchema = z
   .object({ errors: z.array(z.object({ code: z.string(), message: z.string(), field: z.string().optional() })) })
   .meta({ id: "CmError" });
 
+const DESCRIPTION = 'The CM.com Payment Link API under /api/cm. Amounts are decimal major units of currency_code. Errors: {"errors": [{code, message, field?}]}.';
+
 export const cm = defineContract<JsonReply>({
   name: "cm",
-  tag: {
-    name: "CM.com payment links",
-    description: "The CM.com Payment Link API under /api/cm. Amounts are decimal major units of currency_code. Errors: {\"errors\": [{code, message, field?}]}.",
-  },
   owns: ["/api/cm/"],
+  tag: { name: "CM.com payment links", description: DESCRIPTION },
   auth: { strategy: bearerToken("cmBearer", { allowBare: true }), scope: "payment_links" },
   rateLimits: standardRateLimits(),
   statusByCode: DEFAULT_STATUS_BY_CODE,
