@@ -1,7 +1,8 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { answerUnserved } from "@/lib/contracts/kit/fallback";
 import { CONTRACTS } from "@/lib/contracts/registry";
-import { getPayPage, payPageStatus } from "@/lib/services/pay-page/get-pay-page";
+import { payPageStatus } from "@/lib/contracts/pay/pay-page-status";
+import { getPayPage } from "@/lib/services/pay-page/get-pay-page";
 
 /**
  * What route handlers and pages cannot do themselves:

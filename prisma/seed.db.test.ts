@@ -3,6 +3,7 @@ import { getDb } from "@/lib/db/client";
 import { secretMatches, splitApiKey } from "@/lib/crypto/api-keys";
 import { verifyPassword } from "@/lib/crypto/password";
 import { listLinks } from "@/lib/services/links/list-links";
+import { getOrderByNumberOrThrow } from "@/lib/services/orders/get-order-by-number-or-throw";
 import { demoAccounts, seed } from "./seed";
 
 /** Everything the seed owns (other test files write to the same database in parallel). */
@@ -15,6 +16,7 @@ async function snapshot() {
     users: await db.user.findMany({ where: mine, orderBy: { email: "asc" } }),
     credentials: await db.apiCredential.findMany({ where: mine, orderBy: { keyId: "asc" } }),
     links: await db.paymentLink.findMany({ where: mine, orderBy: { id: "asc" } }),
+    orders: await db.order.findMany({ where: mine, orderBy: { id: "asc" } }),
     payments: await db.payment.count({ where: mine }),
     events: await db.event.count({ where: mine }),
   };
@@ -51,6 +53,17 @@ describe("seed", () => {
     const pending = await db.payment.findMany({ where: { merchantId: demo.merchantId, status: "PENDING" } });
     expect(pending.every((p) => Date.now() - p.createdAt.getTime() < 60 * 60_000)).toBe(true);
     expect(await db.linkViewDay.count({ where: { merchantId: demo.merchantId } })).toBe(all.total);
+  });
+
+  it("gives the demo merchant sales orders and an invoice, CycleSoftware's example among them", async () => {
+    await seed({});
+    await seed({});
+    const scope = { merchantId: demoAccounts({}).demo.merchantId };
+    const order = await getOrderByNumberOrThrow(scope, "SALES_ORDER", 1012);
+    // (other test files may pay toward these orders in the same database: only what the seed sets is checked)
+    expect(order).toMatchObject({ totalMinor: 250000, currency: "EUR", paidElsewhereMinor: 10000, parentId: null });
+    expect(await getOrderByNumberOrThrow(scope, "INVOICE", 2001)).toMatchObject({ totalMinor: 50000, currency: "EUR", parentId: order.id, paidElsewhereMinor: 0 });
+    expect(await getOrderByNumberOrThrow(scope, "SALES_ORDER", 1013)).toMatchObject({ currency: "EUR", paidElsewhereMinor: 0, parentId: null });
   });
 
   it("takes the demo logins and key from the environment", () => {

@@ -1,6 +1,6 @@
 /**
- * Demo data: a demo merchant with a login, a SANDBOX API key and ~30 links in every status with
- * payments in every state, plus a second merchant (to try isolation by hand). Idempotent: a
+ * Demo data: a demo merchant with a login, a SANDBOX API key, ~30 links in every status with
+ * payments in every state and a few sales orders and invoices (CycleSoftware's), plus a second merchant (to try isolation by hand). Idempotent: a
  * second run changes nothing. Logins and keys are fixed (see README) and can be overridden.
  */
 import { randomBytes } from "node:crypto";
@@ -11,6 +11,8 @@ import type { LinkType, Mode, Provider } from "@/lib/domain/links/enums";
 import { createLink } from "@/lib/services/links/create-link";
 import { cancelLink } from "@/lib/services/links/cancel-link";
 import { redeemLink } from "@/lib/services/links/redeem-link";
+import { createOrder } from "@/lib/services/orders/create-order";
+import { recordPaymentElsewhere } from "@/lib/services/orders/record-payment-elsewhere";
 import { settlePayment } from "@/lib/services/payments/settle-payment";
 
 import { demoAccounts, type DemoAccount, type Env } from "./demo-accounts";
@@ -75,6 +77,24 @@ const DEMO_LINKS: LinkSpec[] = [
   { amountMinor: 5500, description: "Test interne (annule)", status: "CANCELLED", daysAgo: 29 },
 ];
 
+interface OrderSpec {
+  kind: "SALES_ORDER" | "INVOICE";
+  number: number;
+  totalMinor: number;
+  currency: string;
+  description: string;
+  paidElsewhereMinor?: number;
+  /** The number of the sales order it belongs to. */
+  parentNumber?: number;
+}
+
+/** Sales order 1012 is the CycleSoftware document's example (250.00 EUR, 100.00 paid elsewhere). */
+const DEMO_ORDERS: OrderSpec[] = [
+  { kind: "SALES_ORDER", number: 1012, totalMinor: 250000, currency: "EUR", description: "Velo cargo + installation", paidElsewhereMinor: 10000 },
+  { kind: "INVOICE", number: 2001, totalMinor: 50000, currency: "EUR", description: "Acompte - velo cargo", parentNumber: 1012 },
+  { kind: "SALES_ORDER", number: 1013, totalMinor: 89900, currency: "EUR", description: "Casque et eclairage" },
+];
+
 const SECOND_LINKS: LinkSpec[] = [
   { amountMinor: 1200, description: "Croissants x12", status: "ACTIVE", daysAgo: 0 },
   { amountMinor: 15000, description: "Gateau d'anniversaire", status: "PAID", daysAgo: 3, payments: ["SUCCESSFUL"] },
@@ -92,7 +112,28 @@ export async function seed(env: Env = process.env): Promise<string> {
     const created = await seedLinks(account.merchantId, links);
     lines.push(`${account.business}: ${created ? `${created} links created` : "links already present, unchanged"}`);
   }
+  const orders = await seedOrders(accounts.demo.merchantId, DEMO_ORDERS);
+  lines.push(`${accounts.demo.business}: ${orders ? `${orders} orders and invoices created` : "orders already present, unchanged"}`);
   return lines.join("\n");
+}
+
+/** Creates the orders that are missing (by kind and number) through the domain services. */
+async function seedOrders(merchantId: string, specs: readonly OrderSpec[]): Promise<number> {
+  const db = getDb();
+  const scope = { merchantId, actor: "system:seed" };
+  let created = 0;
+  for (const spec of specs) {
+    const key = { merchantId, kind: spec.kind, number: BigInt(spec.number) };
+    if (await db.order.findUnique({ where: { merchantId_kind_number: key } })) continue;
+    const parent = spec.parentNumber
+      ? await db.order.findUniqueOrThrow({ where: { merchantId_kind_number: { merchantId, kind: "SALES_ORDER", number: BigInt(spec.parentNumber) } } })
+      : null;
+    const { kind, number, totalMinor, currency, description } = spec;
+    const order = await createOrder(scope, { kind, number, totalMinor, currency, description, parentOrderId: parent?.id ?? null });
+    if (spec.paidElsewhereMinor) await recordPaymentElsewhere(scope, order.id, spec.paidElsewhereMinor);
+    created++;
+  }
+  return created;
 }
 
 async function upsertAccount(account: DemoAccount): Promise<void> {
@@ -123,10 +164,11 @@ async function upsertAccount(account: DemoAccount): Promise<void> {
       keyId: key.keyId,
       secretHash,
       secretLast4: key.secret.slice(-4),
-      scopes: ["payment_links", "e-commerce"],
+      // Every scope: payment_links (Instanvi, CM.com, Zeamster), e-commerce (CycleSoftware), payments (Sylius).
+      scopes: ["payment_links", "e-commerce", "payments"],
       mode: "SANDBOX",
     },
-    update: { secretHash, secretLast4: key.secret.slice(-4), revokedAt: null },
+    update: { secretHash, secretLast4: key.secret.slice(-4), scopes: ["payment_links", "e-commerce", "payments"], revokedAt: null },
   });
 }
 

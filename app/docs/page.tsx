@@ -80,7 +80,7 @@ export default function DocsPage() {
                     <span className="break-all">{path}</span>
                   </h3>
                   <p className="mt-2 font-semibold">{operation.summary}</p>
-                  {operation.description && <p className="mt-1 text-slate-700">{operation.description}</p>}
+                  {operation.description && <p className="mt-1 whitespace-pre-line text-slate-700">{operation.description}</p>}
                   <p className="mt-2 text-sm text-slate-600">
                     Authentication:{" "}
                     {operation.security.length

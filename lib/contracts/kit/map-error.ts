@@ -22,6 +22,7 @@ export function toContractError(contract: ContractDefinition<ReplyBase>, error: 
     ...(field !== undefined ? { field } : {}),
     ...(error.details.issues ? { issues: error.details.issues.map((issue) => ({ field: rename(issue.field), message: renameIn(issue.message, issue.field, rename(issue.field)) })) } : {}),
     ...(error.details.reason ? { reason: error.details.reason } : {}),
+    ...(error.details.resource ? { resource: error.details.resource } : {}),
     ...(error.details.oauthError ? { oauthError: error.details.oauthError } : {}),
   };
   return { ...mapped, message: contract.reword?.(mapped) ?? mapped.message };

@@ -28,6 +28,8 @@ export interface ContractError {
   /** Every problem found in the input, when the contract reports them all. */
   issues?: { field: string; message: string }[];
   reason?: AppErrorDetails["reason"];
+  /** What was not found (payment_link, payment, order, ...), for contracts that name it their way. */
+  resource?: AppErrorDetails["resource"];
   oauthError?: AppErrorDetails["oauthError"];
 }
 

@@ -1,6 +1,6 @@
 /**
  * Every URL the product hands out for a link, built in one place: the pay page, its short form
- * for SMS and QR codes, and Zeamster's `/paylink?id=`. `base` is the public base URL (no slash
+ * for SMS and QR codes, Zeamster's `/paylink?id=`, and where a provider calls back about a payment. `base` is the public base URL (no slash
  * at the end); without it the result is a path on this server.
  */
 export function payPageUrl(slug: string, query: Record<string, string> = {}, base = ""): string {
@@ -14,4 +14,9 @@ export function shortUrl(shortCode: string, base = ""): string {
 
 export function paylinkUrl(linkId: string, base = ""): string {
   return `${base}/paylink?${new URLSearchParams({ id: linkId })}`;
+}
+
+export function providerCallbackUrl(provider: "MTN_CAM" | "ORANGE_CAM", paymentId: string, base = ""): string {
+  const path = provider === "MTN_CAM" ? "/api/providers/mtn/callback" : "/api/providers/orange/notification";
+  return `${base}${path}?${new URLSearchParams({ payment: paymentId })}`;
 }

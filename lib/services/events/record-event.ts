@@ -12,7 +12,10 @@ export type EventType =
   | "payment.initiated"
   | "payment.initiation_unknown"
   | "payment.succeeded"
-  | "payment.failed";
+  | "payment.failed"
+  /** Order events have no link (linkId null); the order's id is in data.order_id. */
+  | "order.created"
+  | "order.paid_elsewhere";
 
 /** Appends to the timeline, inside the caller's transaction so that no change goes unrecorded. */
 export async function recordEvent(

@@ -7,8 +7,12 @@ import type { Actor, Payment, PaymentLink } from "@/lib/domain/links/types";
 import type { Provider } from "@/lib/domain/links/enums";
 import { normalizeCameroonMobile } from "@/lib/domain/payments/phone";
 import { parseOrThrow } from "@/lib/domain/validation";
+import { orderLinkAmount, orderLinkGoneReason } from "@/lib/domain/orders/balance";
+import type { OrderView } from "@/lib/domain/orders/types";
 import { gone, notFound } from "@/lib/errors";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import { recordEvent } from "@/lib/services/events/record-event";
+import { lockOrder } from "@/lib/services/orders/lock-order";
 import { toPayment } from "@/lib/services/payments/to-payment";
 import { toPaymentLink } from "./to-payment-link";
 import { fromStoredMinor } from "@/lib/money";
@@ -29,6 +33,11 @@ export interface Redemption {
  * Reserves one use of the link and opens a PENDING payment, in one transaction. The reservation
  * is a single conditional UPDATE, so under any concurrency a link with max_uses = N never has
  * more than N uses reserved; the reservation that reaches N marks the link PAID.
+ *
+ * A link of an order is also paid atomically at the order level: its order row is locked first
+ * (always before the link row), and the payment may take at most the order's unpaid rest. A
+ * dynamic link takes exactly the rest; a fixed link above the rest is refused (GONE UNAVAILABLE,
+ * or PAID when nothing is left), which undoes the reservation.
  */
 export async function redeemLink(input: RedeemInput): Promise<Redemption> {
   const { provider } = parseOrThrow(z.object({ provider: providerSchema }), { provider: input.provider });
@@ -36,6 +45,7 @@ export async function redeemLink(input: RedeemInput): Promise<Redemption> {
   const actor = input.actor ?? "customer";
 
   return getDb().$transaction(async (tx) => {
+    const order = await lockOrderOfLink(tx, input.slug);
     const reserved = await tx.$queryRaw<{ id: string }[]>`
       UPDATE payment_links
          SET current_uses = current_uses + 1,
@@ -56,11 +66,12 @@ export async function redeemLink(input: RedeemInput): Promise<Redemption> {
     }
 
     const row = await tx.paymentLink.findUniqueOrThrow({ where: { id: reserved[0]!.id } });
+    const amountMinor = order ? chargeTowardOrder(toPaymentLink(row), order) : fromStoredMinor(row.amountMinor);
     const payment = await tx.payment.create({
       data: {
         merchantId: row.merchantId,
         linkId: row.id,
-        amountMinor: row.amountMinor,
+        amountMinor: BigInt(amountMinor),
         currency: row.currency,
         provider,
         payerPhone,
@@ -73,11 +84,30 @@ export async function redeemLink(input: RedeemInput): Promise<Redemption> {
       ...base,
       paymentId: payment.id,
       type: "payment.created",
-      data: { provider, transaction_id: payment.transactionId, amount_minor: fromStoredMinor(payment.amountMinor) },
+      data: {
+        provider,
+        transaction_id: payment.transactionId,
+        amount_minor: amountMinor,
+        ...(order ? { order_id: order.id, order_unpaid_minor: order.unpaidMinor } : {}),
+      },
     });
     await recordEvent(tx, { ...base, type: "link.redeemed", data: { current_uses: row.currentUses, max_uses: row.maxUses } });
     if (row.status === "PAID") await recordEvent(tx, { ...base, type: "link.paid", data: { current_uses: row.currentUses } });
 
-    return { link: toPaymentLink(row), payment: toPayment(payment) };
+    // A dynamic link reads as the amount this payment takes.
+    return { link: { ...toPaymentLink(row), amountMinor }, payment: toPayment(payment) };
   });
+}
+
+/** Locks the order of the link with this slug, if it has one (before the link row is touched). */
+async function lockOrderOfLink(tx: Prisma.TransactionClient, slug: string): Promise<OrderView | null> {
+  const link = await tx.paymentLink.findUnique({ where: { slug }, select: { orderId: true } });
+  return link?.orderId ? lockOrder(tx, link.orderId) : null;
+}
+
+/** What a payment through this link takes from its locked order, or GONE when the rest does not allow it. */
+function chargeTowardOrder(link: PaymentLink, order: OrderView): number {
+  const reason = orderLinkGoneReason(link, order.unpaidMinor);
+  if (reason) throw gone(reason);
+  return orderLinkAmount(link, order.unpaidMinor);
 }

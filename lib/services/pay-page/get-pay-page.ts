@@ -1,11 +1,14 @@
 import { getDb, isUuid } from "@/lib/db/client";
 import type { Payment, PaymentLink } from "@/lib/domain/links/types";
+import { orderLinkAmount } from "@/lib/domain/orders/balance";
 import type { GoneReason } from "@/lib/errors";
 import { findGoneReason } from "@/lib/services/links/find-gone-reason";
 import { toPaymentLink } from "@/lib/services/links/to-payment-link";
+import { findOrder } from "@/lib/services/orders/find-order";
 import { toPayment } from "@/lib/services/payments/to-payment";
 
 export interface PayPage {
+  /** A dynamic link of an order shows its current amount: the unpaid rest (or the followed payment's amount). */
   link: PaymentLink;
   merchant: { name: string; defaultLanguage: string };
   /** Why the link cannot be paid now, or null. */
@@ -22,15 +25,17 @@ export async function getPayPage(slug: string, paymentId?: string | null): Promi
   });
   if (!row) return null;
   const { merchant, ...linkRow } = row;
-  const link = toPaymentLink(linkRow);
+  const stored = toPaymentLink(linkRow);
   const paymentRow =
-    paymentId && isUuid(paymentId) ? await getDb().payment.findFirst({ where: { id: paymentId, linkId: link.id } }) : null;
-  return { link, merchant, gone: await findGoneReason(link), payment: paymentRow ? toPayment(paymentRow) : null };
+    paymentId && isUuid(paymentId) ? await getDb().payment.findFirst({ where: { id: paymentId, linkId: stored.id } }) : null;
+  const payment = paymentRow ? toPayment(paymentRow) : null;
+  const unpaid = stored.orderId ? (await findOrder(getDb(), stored.orderId))?.unpaidMinor : undefined;
+  const gone = await findGoneReason(stored, new Date(), unpaid);
+  return { link: shownLink(stored, unpaid, payment), merchant, gone, payment };
 }
 
-/** The HTTP status of the pay page: 404 unknown, 410 gone (unless following a payment), else 200. */
-export function payPageStatus(page: PayPage | null): 200 | 404 | 410 {
-  if (!page) return 404;
-  if (page.payment) return 200;
-  return page.gone ? 410 : 200;
+/** A dynamic link of an order shows what it would take now, or what the followed payment takes. */
+function shownLink(link: PaymentLink, unpaid: number | undefined, payment: Payment | null): PaymentLink {
+  if (!link.dynamicAmount || unpaid === undefined) return link;
+  return { ...link, amountMinor: payment ? payment.amountMinor : orderLinkAmount(link, unpaid) };
 }

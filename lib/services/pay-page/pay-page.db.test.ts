@@ -4,7 +4,8 @@ import { createMerchant, createTestLink, expire } from "@/lib/testing/factories"
 import { cancelLink } from "@/lib/services/links/cancel-link";
 import { redeemLink } from "@/lib/services/links/redeem-link";
 import { settlePayment } from "@/lib/services/payments/settle-payment";
-import { getPayPage, payPageStatus } from "./get-pay-page";
+import { payPageStatus } from "@/lib/contracts/pay/pay-page-status";
+import { getPayPage } from "./get-pay-page";
 import { getPaymentStatus } from "./get-payment-status";
 import { recordPayPageView } from "./record-pay-page-view";
 

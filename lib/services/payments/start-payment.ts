@@ -1,5 +1,5 @@
 import { getDb } from "@/lib/db/client";
-import { payPageUrl } from "@/lib/domain/links/urls";
+import { payPageUrl, providerCallbackUrl } from "@/lib/domain/links/urls";
 import { AppError, AppErrorCode } from "@/lib/errors";
 import { getProviderClient } from "@/lib/providers";
 import type { Initiated } from "@/lib/providers/interface";
@@ -17,10 +17,6 @@ export interface StartPaymentInput extends RedeemInput {
 /** Orange wants an order id of at most 30 characters: ours is derived from the payment id. */
 export function providerOrderId(paymentId: string): string {
   return "pl" + paymentId.replaceAll("-", "").slice(0, 28);
-}
-
-export function providerCallbackPath(provider: "MTN_CAM" | "ORANGE_CAM"): string {
-  return provider === "MTN_CAM" ? "/api/providers/mtn/callback" : "/api/providers/orange/notification";
 }
 
 /**
@@ -42,7 +38,7 @@ export async function startPayment(input: StartPaymentInput): Promise<Redemption
     payerPhone: payment.payerPhone,
     description: link.description ?? `Payment ${link.slug}`,
     language: input.language ?? (link.language === "en" ? "en" : "fr"),
-    callbackUrl: `${input.baseUrl}${providerCallbackPath(payment.provider)}?payment=${payment.id}`,
+    callbackUrl: providerCallbackUrl(payment.provider, payment.id, input.baseUrl),
     returnUrl: payPageUrl(link.slug, { payment: payment.id }, input.baseUrl),
   });
 
