@@ -11,9 +11,11 @@ import { dashboardApi, metaApi, payPageApi, providerCallbacks } from "./internal
 import { sylius } from "./sylius/contract";
 import { zeamster } from "./zeamster/contract";
 import "./instanvi/operations";
+import "./cyclesoftware/operations";
 import "./dashboard/operations";
 import "./pay/operations";
 import "./providers/operations";
 import "./internal/operations";
+import "./sylius/operations";
 
 export const CONTRACTS = [instanvi, cycleSoftware, sylius, cm, zeamster, payPageApi, providerCallbacks, dashboardApi, metaApi] as Contract<ReplyBase>[];

@@ -40,7 +40,8 @@ export const cycleSoftware = defineContract<CycleSoftwareReply>({
   },
   owns: ["/api/v1/payments/order/", "/api/v1/payments/invoice/"],
   auth: { strategy: basicAuth("cycleSoftwareBasic"), scope: "e-commerce" },
-  rateLimits: { credential: [MINUTE, DAY], ip: [MINUTE] },
+  // Both windows on failed logins too (per client IP), so that every answer carries all five headers.
+  rateLimits: { credential: [MINUTE, DAY], ip: [MINUTE, DAY] },
   rateLimitHeaders: rateHeaders,
   rateLimitHeaderDocs: {
     "X-RateLimit-Minutely-Limit": { description: "Requests allowed per minute", schema: { type: "integer" } },
@@ -61,6 +62,11 @@ export const cycleSoftware = defineContract<CycleSoftwareReply>({
     PROVIDER_UNAVAILABLE: 500,
   },
   fieldNames: { amount: "payment_amount_cents" },
+  // Its operations only hand out links of orders: "paid" is the order's state, not a link's.
+  reword: (error) =>
+    error.code === "GONE" && error.reason === "PAID"
+      ? "Nothing is left to pay on this sales order or invoice: it is paid in full (or the rest is held by pending payments)"
+      : undefined,
   renderSuccess: (reply) => ({ error: false, error_message: null, data: reply.data }),
   renderError: (error) => ({ error: true, error_message: error.message }),
   errorSchema: cycleSoftwareErrorSchema,

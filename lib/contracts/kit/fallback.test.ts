@@ -39,7 +39,7 @@ const NOT_FOUND_CASES: [string, string, (message: string) => unknown][] = [
   ["CM", "/api/cm/nope", (message) => ({ errors: [{ code: "route_not_found", message }] })],
   ["Zeamster", "/api/zeamster/v2/nope", (message) => ({ type: "Error", status: 404, message })],
   ["CycleSoftware", "/api/v1/payments/order/1/nope", (message) => ({ error: true, error_message: message })],
-  ["Sylius (payments)", "/api/v1/payments/9999", (message) => ({ code: 404, message })],
+  ["Sylius (payments)", "/api/v1/payments/9999/nope", (message) => ({ code: 404, message })],
   ["Sylius (OAuth)", "/api/oauth/v2/nope", (message) => ({ code: 404, message })],
   ["Instanvi", "/api/nope", (message) => ({ status_code: 404, status: "NOT FOUND", message, data: {} })],
   ["Instanvi (too deep)", "/api/payment-links/a/b/c", (message) => ({ status_code: 404, status: "NOT FOUND", message, data: {} })],

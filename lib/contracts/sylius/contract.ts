@@ -24,12 +24,17 @@ export const sylius = defineContract<JsonReply>({
   name: "sylius",
   tag: {
     name: "Sylius payments",
-    description: "The Sylius v1 Payments API (HAL+JSON) with OAuth 2.0 bearer tokens. Amounts are integer minor units.",
+    description:
+      "The Sylius v1 Payments API (HAL+JSON) with OAuth 2.0 bearer tokens. Amounts are integer minor units. Get a token at /api/oauth/v2/token: " +
+      "client_id is an API key id, client_secret its secret, and for the password grant username/password are a dashboard login (email, password) " +
+      'of the same merchant; the key needs the "payments" scope. A payment\'s order is its payment link (/api/v1/orders/{link number}).',
   },
   owns: ["/api/v1/", "/api/oauth/"],
   auth: { strategy: bearerToken("syliusBearer"), scope: "payments" },
   rateLimits: standardRateLimits(),
   statusByCode: DEFAULT_STATUS_BY_CODE,
+  // A Sylius order is one of our payment links (see the orders operation): it is named so.
+  reword: (error) => (error.code === "NOT_FOUND" && error.resource === "payment_link" ? "Order not found" : undefined),
   renderSuccess: (reply) => reply.body,
   renderError: (error) =>
     error.status === 401 ? { error: "access_denied", error_description: "OAuth2 authentication required" } : { code: error.status, message: error.message },
