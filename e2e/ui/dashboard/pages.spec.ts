@@ -104,7 +104,7 @@ test.describe("on a 360 px wide phone", () => {
 
   test("no dashboard page scrolls sideways", async ({ page }) => {
     await signIn(page);
-    for (const path of ["/dashboard", "/dashboard/links", "/dashboard/links/new", "/dashboard/payments", "/dashboard/developers", "/dashboard/settings"]) {
+    for (const path of ["/dashboard", "/dashboard/links", "/dashboard/links/new", "/dashboard/orders", "/dashboard/orders/new", "/dashboard/payments", "/dashboard/developers", "/dashboard/settings"]) {
       await page.goto(path);
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
       expect(overflow, path).toBeLessThanOrEqual(0);

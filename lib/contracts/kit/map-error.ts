@@ -15,8 +15,10 @@ export function toContractError(contract: ContractDefinition<ReplyBase>, error: 
   const rename = (field: string) => contract.fieldNames?.[field] ?? field;
   const domainField = error.details.field;
   const field = domainField === undefined ? undefined : rename(domainField);
+  // RFC 6749 §5.2: only a client that failed to authenticate is a 401; a refused grant or a bad request is a 400.
+  const oauthClientError = error.details.oauthError && error.details.oauthError !== "invalid_client";
   const mapped: ContractError = {
-    status: contract.statusByCode[error.code],
+    status: oauthClientError ? 400 : contract.statusByCode[error.code],
     code: error.code,
     message: domainField ? renameIn(error.message, domainField, field!) : error.message,
     ...(field !== undefined ? { field } : {}),

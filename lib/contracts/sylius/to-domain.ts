@@ -2,7 +2,7 @@
  * Sylius requests -> domain input: the OAuth token request (RFC 6749 §4.3, §4.4, §6), integer
  * ids from the path, and the collection's page and sorting.
  */
-import { AppError, AppErrorCode, isAppError, notFound, type AppErrorDetails } from "@/lib/errors";
+import { AppError, AppErrorCode, notFound, type AppErrorDetails } from "@/lib/errors";
 import type { IssueAccessTokenInput } from "@/lib/services/access-tokens/issue-access-token";
 import type { ListNumberedPaymentsInput } from "@/lib/services/payments/numbered-payments";
 import { PAYMENT_SORT_FIELDS, type PaymentSort, type PaymentSortField } from "@/lib/services/payments/payment-sort";
@@ -65,21 +65,6 @@ function basicClient(request: Request): Partial<TokenParams> {
     }
   };
   return { client_id: unescape(decoded.slice(0, colon)), client_secret: unescape(decoded.slice(colon + 1)) };
-}
-
-/**
- * RFC 6749 §5.2: a refused grant is a 400 (invalid_grant); only a client that failed to
- * authenticate is a 401 (invalid_client). The service says UNAUTHENTICATED for both.
- */
-export async function withOAuthStatuses<T>(pending: Promise<T>): Promise<T> {
-  try {
-    return await pending;
-  } catch (error) {
-    if (isAppError(error) && error.details.oauthError && error.details.oauthError !== "invalid_client") {
-      throw new AppError(AppErrorCode.VALIDATION, error.message, error.details);
-    }
-    throw error;
-  }
 }
 
 /** An integer id from the path (`/api/v1/payments/20`); anything else names nothing (404). */
