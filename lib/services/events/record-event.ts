@@ -1,5 +1,6 @@
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Actor } from "@/lib/domain/links/types";
+import { publishEvent } from "@/lib/services/notifications/publish-event";
 
 export type EventType =
   | "link.created"
@@ -17,7 +18,10 @@ export type EventType =
   | "order.created"
   | "order.paid_elsewhere";
 
-/** Appends to the timeline, inside the caller's transaction so that no change goes unrecorded. */
+/**
+ * Appends to the timeline, inside the caller's transaction so that no change goes unrecorded,
+ * and writes what the event tells the outside world to the outbox in that same transaction.
+ */
 export async function recordEvent(
   tx: Prisma.TransactionClient,
   event: {
@@ -29,5 +33,6 @@ export async function recordEvent(
     data?: Prisma.InputJsonObject;
   },
 ): Promise<void> {
-  await tx.event.create({ data: { ...event, data: event.data ?? {} } });
+  const recorded = await tx.event.create({ data: { ...event, data: event.data ?? {} } });
+  await publishEvent(tx, recorded);
 }

@@ -1,0 +1,5 @@
+import type { Prisma } from "@/lib/generated/prisma/client";
+import type { RecordedEvent } from "./publish-event";
+
+/** Placeholder: being written. */
+export async function callbackMessagesFor(_tx: Prisma.TransactionClient, _event: RecordedEvent): Promise<void> {}
