@@ -52,6 +52,8 @@ export default defineConfig({
       // Payments left pending time out quickly, so that the browser tests can watch it happen.
       PAYMENT_TIMEOUT_MS: "8000",
       RECONCILE_INTERVAL_MS: "1000",
+      // Webhook and callback receivers of the browser tests listen on this machine.
+      ALLOW_PRIVATE_URLS: process.env.ALLOW_PRIVATE_URLS ?? "1",
       // The browser and API tests share one client IP and the demo key: limits are tested in Vitest.
       RATE_LIMIT_PER_IP: process.env.RATE_LIMIT_PER_IP ?? "100000",
       RATE_LIMIT_PER_CREDENTIAL: process.env.RATE_LIMIT_PER_CREDENTIAL ?? "100000",

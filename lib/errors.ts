@@ -21,7 +21,8 @@ export const AppErrorCode = {
 } as const;
 export type AppErrorCode = (typeof AppErrorCode)[keyof typeof AppErrorCode];
 
-export type GoneReason = "PAID" | "CANCELLED" | "EXPIRED" | "EXHAUSTED" | "UNAVAILABLE";
+/** INACTIVE: deactivated by the merchant (CM `active: false`, Zeamster `active: 0`); unlike CANCELLED it can come back. */
+export type GoneReason = "PAID" | "CANCELLED" | "EXPIRED" | "EXHAUSTED" | "UNAVAILABLE" | "INACTIVE";
 
 export interface AppErrorDetails {
   field?: string;
@@ -69,6 +70,7 @@ const GONE_TEXT: Readonly<Record<GoneReason, string>> = {
   EXPIRED: "The payment link has expired",
   EXHAUSTED: "Every use of the payment link is taken",
   UNAVAILABLE: "The payment link cannot be paid now",
+  INACTIVE: "The payment link is deactivated",
 };
 
 export const gone = (reason: GoneReason) => new AppError(AppErrorCode.GONE, GONE_TEXT[reason], { reason });

@@ -76,6 +76,8 @@ async function main() {
       DATABASE_URL: db.url,
       APP_URL: appUrl,
       AUTH_SECRET: process.env.AUTH_SECRET ?? authSecret(),
+      // Webhook and callback receivers you try the demo with run on this machine.
+      ALLOW_PRIVATE_URLS: process.env.ALLOW_PRIVATE_URLS ?? "1",
     },
   });
   server.on("exit", (code) => {

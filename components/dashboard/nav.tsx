@@ -8,6 +8,8 @@ const ITEMS = [
   { href: "/dashboard/links", label: "Links" },
   { href: "/dashboard/orders", label: "Orders" },
   { href: "/dashboard/payments", label: "Payments" },
+  { href: "/dashboard/outbox", label: "Outbox" },
+  { href: "/dashboard/webhooks", label: "Webhooks" },
   { href: "/dashboard/developers", label: "Developers" },
   { href: "/dashboard/settings", label: "Settings" },
 ];

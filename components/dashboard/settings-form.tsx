@@ -2,7 +2,7 @@
 
 import { useState, useTransition, type FormEvent } from "react";
 import { Field } from "@/components/ui/field";
-import { rotateWebhookSecretAction, saveSettingsAction } from "@/lib/actions/settings";
+import { saveSettingsAction } from "@/lib/actions/settings";
 import { LINK_FORM_CURRENCIES } from "@/lib/contracts/dashboard/link-form";
 import { updateSettingsSchema } from "@/lib/domain/merchants/schemas";
 import type { MerchantSettings } from "@/lib/domain/merchants/types";
@@ -12,21 +12,18 @@ const FIELD_OF: Record<string, string> = {
   default_currency: "defaultCurrency",
   default_language: "defaultLanguage",
   callback_url: "callbackUrl",
-  webhook_url: "webhookUrl",
 };
 
 export function SettingsForm({ settings }: { settings: MerchantSettings }) {
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [saved, setSaved] = useState(false);
-  const [secret, setSecret] = useState(settings.webhookSecret);
-  const [revealed, setRevealed] = useState(false);
   const [pending, startTransition] = useTransition();
 
   const save = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     setSaved(false);
     const form = new FormData(event.currentTarget);
-    const input = Object.fromEntries(["businessName", "defaultCurrency", "defaultLanguage", "callbackUrl", "webhookUrl"].map((k) => [k, String(form.get(k) ?? "")]));
+    const input = Object.fromEntries(["businessName", "defaultCurrency", "defaultLanguage", "callbackUrl"].map((k) => [k, String(form.get(k) ?? "")]));
     const parsed = updateSettingsSchema.safeParse(input);
     if (!parsed.success) {
       setErrors(Object.fromEntries(parsed.error.issues.map((i) => [String(i.path[0]), i.message])));
@@ -66,7 +63,6 @@ export function SettingsForm({ settings }: { settings: MerchantSettings }) {
           </div>
         </div>
         <Field label="Callback URL" name="callbackUrl" type="url" defaultValue={settings.callbackUrl ?? ""} error={errors.callbackUrl} hint="We POST {&quot;paymentlink_refs&quot;: [...]} here when links change status." />
-        <Field label="Webhook endpoint" name="webhookUrl" type="url" defaultValue={settings.webhookUrl ?? ""} error={errors.webhookUrl} hint="Signed webhooks for every event." />
         <div className="flex items-center gap-3">
           <button type="submit" disabled={pending} className="rounded-md bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-600 disabled:opacity-60">
             Save settings
@@ -74,32 +70,6 @@ export function SettingsForm({ settings }: { settings: MerchantSettings }) {
           {saved && <p role="status" className="text-sm text-emerald-800">Settings saved.</p>}
         </div>
       </form>
-
-      <section aria-labelledby="secret" className="flex flex-col gap-3 rounded-lg border border-slate-200 bg-white p-5">
-        <h2 id="secret" className="font-semibold">Webhook signing secret</h2>
-        <div className="flex flex-wrap items-center gap-2">
-          <code className="min-w-0 flex-1 break-all rounded bg-slate-100 px-2 py-1.5 text-sm" data-testid="webhook-secret">
-            {revealed ? secret : `whsec_${"•".repeat(24)}`}
-          </code>
-          <button type="button" onClick={() => setRevealed((r) => !r)} aria-pressed={revealed} className="rounded-md border border-slate-300 px-3 py-1.5 text-sm font-semibold">
-            {revealed ? "Hide" : "Reveal"}
-          </button>
-          <button
-            type="button"
-            disabled={pending}
-            onClick={() => {
-              if (!window.confirm("Rotate the secret? Webhooks signed with the old one will no longer verify.")) return;
-              startTransition(async () => {
-                setSecret(await rotateWebhookSecretAction());
-                setRevealed(true);
-              });
-            }}
-            className="rounded-md border border-slate-300 px-3 py-1.5 text-sm font-semibold"
-          >
-            Rotate
-          </button>
-        </div>
-      </section>
     </div>
   );
 }

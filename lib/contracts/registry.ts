@@ -17,5 +17,7 @@ import "./pay/operations";
 import "./providers/operations";
 import "./internal/operations";
 import "./sylius/operations";
+import "./cm/operations";
+import "./zeamster/operations";
 
 export const CONTRACTS = [instanvi, cycleSoftware, sylius, cm, zeamster, payPageApi, providerCallbacks, dashboardApi, metaApi] as Contract<ReplyBase>[];

@@ -3,12 +3,12 @@
  * and shape its responses, so the document cannot drift from the code.
  */
 import { z } from "zod";
-import type { ApiOperation, ApiSurface } from "./types";
+import type { ApiOperation, ApiSurface, ApiWebhook } from "./types";
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 type JsonObject = { [key: string]: Json };
 
-export function buildOpenApiDocument(surfaces: ApiSurface[], options: { version: string }) {
+export function buildOpenApiDocument(surfaces: ApiSurface[], options: { version: string; webhooks?: ApiWebhook[] }) {
   const components: Record<string, JsonObject> = {};
   const toSchema = (schema: z.ZodType, io: "input" | "output"): JsonObject => {
     const json = z.toJSONSchema(schema, { io, unrepresentable: "any", target: "draft-2020-12" }) as JsonObject;
@@ -26,6 +26,10 @@ export function buildOpenApiDocument(surfaces: ApiSurface[], options: { version:
     }
   }
 
+  // Requests the product sends (OpenAPI 3.1 `webhooks`), keyed by name, each a path item with a POST.
+  const webhooks: Record<string, { post: JsonObject }> = {};
+  for (const webhook of options.webhooks ?? []) webhooks[webhook.name] = { post: describeWebhook(webhook, toSchema) };
+
   return {
     openapi: "3.1.0",
     info: {
@@ -38,6 +42,7 @@ export function buildOpenApiDocument(surfaces: ApiSurface[], options: { version:
     servers: [{ url: "/", description: "This server" }],
     tags: surfaces.map((surface) => surface.tag),
     paths,
+    ...(options.webhooks ? { webhooks } : {}),
     components: {
       schemas: components,
       securitySchemes: Object.assign({}, ...surfaces.map((surface) => surface.securitySchemes)),
@@ -88,6 +93,24 @@ function describeOperation(operation: ApiOperation, toSchema: (schema: z.ZodType
         }
       : {}),
     responses,
+  };
+}
+
+function describeWebhook(webhook: ApiWebhook, toSchema: (schema: z.ZodType, io: "input" | "output") => JsonObject): JsonObject {
+  return {
+    operationId: webhook.operationId,
+    summary: webhook.summary,
+    ...(webhook.description ? { description: webhook.description } : {}),
+    ...(webhook.tag ? { tags: [webhook.tag] } : {}),
+    ...(webhook.headers?.length
+      ? {
+          parameters: webhook.headers.map((h) => ({ name: h.name, in: "header", required: h.required ?? false, description: h.description, schema: { type: "string" } })),
+        }
+      : {}),
+    requestBody: { required: true, content: { "application/json": { schema: toSchema(webhook.body, "output") } } },
+    responses: Object.fromEntries(
+      Object.entries(webhook.responses ?? { "2XX": { description: "Received: any 2xx status ends the delivery" } }).map(([status, r]) => [status, { description: r.description }]),
+    ),
   };
 }
 

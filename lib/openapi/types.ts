@@ -37,3 +37,21 @@ export interface ApiSurface {
   headers?: Record<string, { description: string; schema: { type: string } }>;
   operations: ApiOperation[];
 }
+
+/**
+ * A webhook: a request the product sends to its users' servers (OpenAPI 3.1's top-level
+ * `webhooks`), described with the zod schema of its body.
+ */
+export interface ApiWebhook {
+  /** The key under `webhooks` (the event type, e.g. link.created). */
+  name: string;
+  operationId: string;
+  summary: string;
+  description?: string;
+  tag?: string;
+  /** Headers every request carries. */
+  headers?: { name: string; description: string; required?: boolean }[];
+  body: z.ZodType;
+  /** What the receiver answers (default: any 2xx). */
+  responses?: Record<string, { description: string }>;
+}

@@ -4,16 +4,14 @@
  * clients send it). The document gives no error body; ours is `{"errors": [{code, message, field?}]}`,
  * one entry per problem, with the document's field names.
  */
-import { z } from "zod";
 import { bearerToken } from "@/lib/contracts/kit/auth";
 import { defineContract } from "@/lib/contracts/kit/define";
 import { DEFAULT_STATUS_BY_CODE } from "@/lib/contracts/kit/map-error";
 import { standardRateLimits } from "@/lib/contracts/kit/rate-limit";
 import type { JsonReply } from "@/lib/contracts/kit/types";
+import { cmErrorSchema } from "./schemas";
 
-export const cmErrorSchema = z
-  .object({ errors: z.array(z.object({ code: z.string(), message: z.string(), field: z.string().optional() })) })
-  .meta({ id: "CmError" });
+
 
 const DESCRIPTION = 'The CM.com Payment Link API under /api/cm. Amounts are decimal major units of currency_code. Errors: {"errors": [{code, message, field?}]}.';
 

@@ -24,6 +24,7 @@ const GONE_MESSAGES: Readonly<Record<GoneReason, string>> = {
   EXPIRED: "Payment link has expired",
   EXHAUSTED: "Payment link has reached maximum uses",
   UNAVAILABLE: "Payment link is no longer available",
+  INACTIVE: "Payment link is no longer available",
 };
 
 export const instanvi = defineContract<InstanviReply>({

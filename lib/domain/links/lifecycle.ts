@@ -3,7 +3,7 @@
  * The database statements that reserve and release uses apply the same rules atomically; these
  * functions decide everything that is read or checked in JavaScript.
  */
-import { invalidState, validationError, type GoneReason } from "@/lib/errors";
+import { AppError, AppErrorCode, invalidState, validationError, type GoneReason } from "@/lib/errors";
 import { MAX_USES_LIMIT, type LinkStatus } from "./enums";
 import type { Metadata } from "./types";
 
@@ -12,6 +12,8 @@ interface LinkState {
   expiresAt: Date | null;
   maxUses: number;
   currentUses: number;
+  /** Set while the link is deactivated (CM `active: false`); absent or null: active. */
+  deactivatedAt?: Date | null;
 }
 
 /** A link past its expiry *is* EXPIRED on every read, whatever is stored, unless paid or cancelled. */
@@ -23,18 +25,39 @@ export function effectiveStatus(stored: LinkStatus, expiresAt: Date | null, now:
 /**
  * Why a link cannot be paid now, or null when it can. A link whose last uses are held by
  * payments still PENDING has reached its maximum uses; once they succeed it has been paid.
+ * Paid, cancelled and expired come before deactivated (INACTIVE), which can be undone.
  */
 export function goneReason(link: LinkState, now: Date = new Date(), pendingPayments = 0): GoneReason | null {
+  const inactive = link.deactivatedAt !== undefined && link.deactivatedAt !== null;
   switch (effectiveStatus(link.status, link.expiresAt, now)) {
     case "PAID":
-      return pendingPayments > 0 ? "EXHAUSTED" : "PAID";
+      return pendingPayments > 0 ? (inactive ? "INACTIVE" : "EXHAUSTED") : "PAID";
     case "CANCELLED":
       return "CANCELLED";
     case "EXPIRED":
       return "EXPIRED";
     case "ACTIVE":
-      return link.currentUses >= link.maxUses ? "EXHAUSTED" : null;
+      return inactive ? "INACTIVE" : link.currentUses >= link.maxUses ? "EXHAUSTED" : null;
   }
+}
+
+/**
+ * Whether a link may be made active or deactivated (CM's and Zeamster's `active`). A link paid in
+ * money (PAID with no use held by a pending payment) and a cancelled one are final: neither is
+ * allowed; an expired link cannot be made active (it can be deactivated). A deactivated link is
+ * not a cancelled one: it comes back. Refusals are INVALID_STATE naming the field `active`.
+ */
+export function assertActiveChange(link: LinkState, active: boolean, now: Date = new Date(), pendingPayments = 0): void {
+  const status = effectiveStatus(link.status, link.expiresAt, now);
+  const why =
+    status === "PAID" && pendingPayments === 0
+      ? "the payment link is paid"
+      : status === "CANCELLED"
+        ? "the payment link is cancelled"
+        : active && status === "EXPIRED"
+          ? "the payment link has expired (set a future expiry date first)"
+          : null;
+  if (why) throw new AppError(AppErrorCode.INVALID_STATE, `active cannot be set to ${active}: ${why}`, { field: "active" });
 }
 
 /** PAID and CANCELLED links are final: they cannot be updated. */

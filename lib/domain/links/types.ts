@@ -34,6 +34,10 @@ export interface PaymentLink {
   createdBy: string;
   paidAt: Date | null;
   cancelledAt: Date | null;
+  /** Set while the link is deactivated (not payable; it can be reactivated, unlike a cancelled one). */
+  deactivatedAt: Date | null;
+  /** Set when an API that deletes (Zeamster) deleted it; its payments stay. */
+  deletedAt: Date | null;
   createdAt: Date;
   updatedAt: Date;
 }

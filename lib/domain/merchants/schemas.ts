@@ -44,3 +44,30 @@ export const updateSettingsSchema = z.object({
   webhookUrl: optionalWebUrl("Webhook URL").optional(),
 });
 export type UpdateSettingsInput = z.input<typeof updateSettingsSchema>;
+
+/**
+ * The merchant's own notifications: an email per successful payment (notifyPayments) to
+ * notificationEmail. Turning them on needs an address; an empty address clears it (stored as null).
+ */
+export const updateNotificationSettingsSchema = z
+  .object({
+    notifyPayments: z.boolean({ error: "Email me for each successful payment must be true or false" }),
+    notificationEmail: z
+      .string({ error: "Notification email must be a string" })
+      .trim()
+      .toLowerCase()
+      .max(254, "Notification email must be at most 254 characters")
+      .pipe(z.union([z.literal(""), z.email({ error: "Notification email must be an email address" })], { error: "Notification email must be an email address" }))
+      .nullable()
+      .transform((value) => value || null),
+  })
+  .refine((input) => !input.notifyPayments || input.notificationEmail !== null, {
+    path: ["notificationEmail"],
+    error: "Enter the email address that receives payment notifications",
+  });
+export type UpdateNotificationSettingsInput = z.input<typeof updateNotificationSettingsSchema>;
+
+export interface NotificationSettings {
+  notifyPayments: boolean;
+  notificationEmail: string | null;
+}

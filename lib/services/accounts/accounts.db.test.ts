@@ -26,7 +26,7 @@ describe("signUp", () => {
     expect(account).toMatchObject({ email, name: null, merchantName: "Boutique Akwa" });
 
     const merchant = await getDb().merchant.findUniqueOrThrow({ where: { id: account.merchantId }, include: { users: true } });
-    expect(merchant.webhookSecret).toMatch(/^whsec_[A-Za-z0-9_-]{43}$/);
+    expect(merchant.webhookSecret).toMatch(/^whsec_[A-Za-z0-9]{32}$/);
     expect(merchant.users).toHaveLength(1);
     const user = merchant.users[0]!;
     expect(user).toMatchObject({ id: account.userId, email });

@@ -6,6 +6,7 @@ export type EventType =
   | "link.created"
   | "link.updated"
   | "link.cancelled"
+  | "link.expired"
   | "link.redeemed"
   | "link.paid"
   | "link.reopened"

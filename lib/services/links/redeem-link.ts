@@ -54,6 +54,7 @@ export async function redeemLink(input: RedeemInput): Promise<Redemption> {
              updated_at = now()
        WHERE slug = ${input.slug}
          AND status = 'ACTIVE'
+         AND deactivated_at IS NULL
          AND current_uses < max_uses
          AND (expires_at IS NULL OR expires_at > now())
    RETURNING id`;

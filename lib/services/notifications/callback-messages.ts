@@ -1,5 +1,54 @@
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { callbackBatchMs } from "@/lib/services/outbox/config";
+import { enqueueMessage } from "@/lib/services/outbox/enqueue-message";
 import type { RecordedEvent } from "./publish-event";
 
-/** Placeholder: being written. */
-export async function callbackMessagesFor(_tx: Prisma.TransactionClient, _event: RecordedEvent): Promise<void> {}
+/** How a link is named in a CM callback. */
+export const cmLinkRef = (linkId: string) => `pml-${linkId}`;
+
+/** Events that always change a link's status. */
+const STATUS_EVENTS = new Set(["link.cancelled", "link.reopened", "link.expired"]);
+
+/**
+ * The CM.com-style callback: when a link's status changes, `{"paymentlink_refs": ["pml-<id>"]}`
+ * is POSTed to the link's callback_url, else the merchant's callback URL (nothing when neither
+ * is set). Each change is one CALLBACK message due CALLBACK_BATCH_MS from now; the worker sends
+ * the messages of one destination together as one POST, so changes close together go as one.
+ *
+ * Status changes: link.cancelled, link.reopened, link.expired, link.updated when it changed
+ * `status` or `active` (deactivated / reactivated), and paid as below.
+ * A link counts as paid only once money arrived: `link.paid` is recorded when a payment
+ * reserves the last use, so the callback goes on `payment.succeeded` when the link is then PAID.
+ */
+export async function callbackMessagesFor(tx: Prisma.TransactionClient, event: RecordedEvent): Promise<void> {
+  if (!event.linkId || !(await changesLinkStatus(tx, event))) return;
+  const link = await tx.paymentLink.findUnique({
+    where: { id: event.linkId },
+    select: { callbackUrl: true, merchant: { select: { callbackUrl: true } } },
+  });
+  const destination = link?.callbackUrl?.trim() || link?.merchant.callbackUrl?.trim();
+  if (!destination) return;
+  await enqueueMessage(tx, {
+    merchantId: event.merchantId,
+    channel: "CALLBACK",
+    destination,
+    kind: "cm.callback",
+    eventId: event.id,
+    payload: { paymentlink_refs: [cmLinkRef(event.linkId)] },
+    notBefore: new Date(Date.now() + callbackBatchMs()),
+  });
+}
+
+async function changesLinkStatus(tx: Prisma.TransactionClient, event: RecordedEvent): Promise<boolean> {
+  if (STATUS_EVENTS.has(event.type)) return true;
+  if (event.type === "link.updated") {
+    const changes = (event.data as { changes?: Record<string, unknown> } | null)?.changes;
+    // `active` is CM's and Zeamster's deactivation: an integrator sees it as the link's status.
+    return typeof changes === "object" && changes !== null && ("status" in changes || "active" in changes);
+  }
+  if (event.type === "payment.succeeded") {
+    const link = await tx.paymentLink.findUnique({ where: { id: event.linkId! }, select: { status: true } });
+    return link?.status === "PAID";
+  }
+  return false;
+}
