@@ -15,9 +15,6 @@ const ERRORS =
   "(every problem of a body is listed, one entry each).";
 const BAD_REQUEST =
   "A field is missing, of the wrong type or out of range (each entry names it), an unknown field, malformed JSON, a wrong content type, a body too large or a malformed path";
-const UNAUTHENTICATED = "No Authorization header, or a malformed, unknown or expired access token (or one of a revoked API key)";
-const FORBIDDEN = "The API key behind the token lacks the payment_links scope";
-const RATE_LIMITED = "Too many requests for this API key (or, before authentication, this client address); Retry-After says when to try again";
 const NOT_FOUND = "No payment link with this reference among yours: unknown, another merchant's, or not of the form pml-<uuid>";
 
 const AUTH =
@@ -58,7 +55,7 @@ function createOperation<const P extends string>(path: P, operationId: string, s
     body: { schema: createPaymentLinkRequest },
     idempotent: true,
     responses: { 201: { description: "Payment link created successfully", schema: paymentLinkResponse } },
-    errors: { 400: BAD_REQUEST, 401: UNAUTHENTICATED, 403: FORBIDDEN, 409: "Idempotency-Key reused with a different request", 429: RATE_LIMITED },
+    errors: { 400: BAD_REQUEST, 409: "Idempotency-Key reused with a different request" },
   });
 }
 
@@ -71,7 +68,7 @@ function getOperation<const P extends string>(path: P, operationId: string, alia
     description: `${alias ? "The same as GET /api/cm/paymentlink/v1/{ref}. " : ""}${RESPONSE}\n\n${AUTH} ${ERRORS}`,
     paramDocs: REF,
     responses: { 200: { description: "The payment link", schema: paymentLinkResponse } },
-    errors: { 400: "A malformed path", 401: UNAUTHENTICATED, 403: FORBIDDEN, 404: NOT_FOUND, 429: RATE_LIMITED },
+    errors: { 400: "A malformed path", 404: NOT_FOUND },
   });
 }
 
@@ -95,10 +92,7 @@ function updateOperation<const P extends string>(path: P, operationId: string, a
     responses: { 200: { description: "Payment link successfully updated", schema: paymentLinkResponse } },
     errors: {
       400: `${BAD_REQUEST}; or the link is paid or cancelled, or \`active: true\` on an expired link (code invalid_state)`,
-      401: UNAUTHENTICATED,
-      403: FORBIDDEN,
       404: NOT_FOUND,
-      429: RATE_LIMITED,
     },
   });
 }
@@ -115,7 +109,7 @@ function statusOperation<const P extends string>(path: P, operationId: string, a
       `This is what the callback (\`{"paymentlink_refs": [...]}\` POSTed to the callback URL when a link's status changes) asks the merchant to read.\n\n${AUTH} ${ERRORS}`,
     paramDocs: REF,
     responses: { 200: { description: "Status successfully retrieved", schema: paymentLinkStatusResponse } },
-    errors: { 400: "A malformed path", 401: UNAUTHENTICATED, 403: FORBIDDEN, 404: NOT_FOUND, 429: RATE_LIMITED },
+    errors: { 400: "A malformed path", 404: NOT_FOUND },
   });
 }
 

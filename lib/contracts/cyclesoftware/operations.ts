@@ -2,10 +2,6 @@
 import { cycleSoftware } from "./contract";
 import { invoiceIdParams, invoicePaymentLinkQuery, orderIdParams, orderPaymentLinkQuery, paymentLinkResponse } from "./schemas";
 
-const UNAUTHENTICATED = "No HTTP Basic credentials, malformed ones, or an unknown, revoked or wrong key id / secret";
-const FORBIDDEN = "The API key lacks the e-commerce scope";
-const RATE_LIMITED =
-  "More requests than X-RateLimit-Minutely-Limit this minute or X-RateLimit-Daily-Limit today (per API key; failed logins per client address); Retry-After says when to try again";
 
 const COMMON =
   "Amounts are cents: integer minor units of the order's currency (XAF has no minor unit, so 10000 cents of an XAF order are 10 000 XAF). " +
@@ -31,10 +27,7 @@ export const getOrderPaymentLink = cycleSoftware.operation({
   errors: {
     400:
       "The id is not a positive integer, payment_amount_cents is not an integer or is outside 1 to the unpaid rest, dynamic_payment_amount is not true/false/1/0, or the order is already paid in full (the message says which)",
-    401: UNAUTHENTICATED,
-    403: FORBIDDEN,
     404: "No sales order with this id among yours (another merchant's orders are not found either)",
-    429: RATE_LIMITED,
   },
 });
 
@@ -53,9 +46,6 @@ export const getInvoicePaymentLink = cycleSoftware.operation({
   responses: { 200: { description: "The payment link of the invoice", schema: paymentLinkResponse } },
   errors: {
     400: "The id is not a positive integer, dynamic_payment_amount is not true/false/1/0, or the invoice is already paid in full (the message says which)",
-    401: UNAUTHENTICATED,
-    403: FORBIDDEN,
     404: "No invoice with this number among yours (another merchant's invoices are not found either)",
-    429: RATE_LIMITED,
   },
 });

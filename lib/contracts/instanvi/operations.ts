@@ -16,9 +16,6 @@ import {
 } from "./schemas";
 
 const BAD_REQUEST = "Validation error: the message names the field or the problem (malformed JSON, wrong content type, unknown field, body too large, bad path)";
-const RATE_LIMITED = "Rate limit exceeded; Retry-After says when to try again";
-const UNAUTHENTICATED = "Missing, unknown or revoked x-api-key";
-const FORBIDDEN = "The API key lacks the payment_links scope";
 const idempotencyHeader = {
   name: "Idempotency-Key",
   description:
@@ -37,7 +34,7 @@ export const createPaymentLink = instanvi.operation({
   body: { schema: createPaymentLinkRequest },
   idempotent: true,
   responses: { 200: { description: "Payment link created successfully", schema: envelopeOf(createdPaymentLinkData) } },
-  errors: { 400: BAD_REQUEST, 401: UNAUTHENTICATED, 403: FORBIDDEN, 409: "Idempotency-Key reused with a different request", 429: RATE_LIMITED },
+  errors: { 400: BAD_REQUEST, 409: "Idempotency-Key reused with a different request" },
 });
 
 export const getPaymentLinkBySlug = instanvi.operation({
@@ -48,7 +45,7 @@ export const getPaymentLinkBySlug = instanvi.operation({
   auth: "public",
   paramDocs: slug,
   responses: { 200: { description: "Payment link found", schema: envelopeOf(publicPaymentLinkData) } },
-  errors: { 400: BAD_REQUEST, 404: "Payment link not found", 410: "Paid, cancelled, expired, or all uses reserved (the message says which)", 429: RATE_LIMITED },
+  errors: { 400: BAD_REQUEST, 404: "Payment link not found", 410: "Paid, cancelled, expired, or all uses reserved (the message says which)" },
 });
 
 export const redeemPaymentLink = instanvi.operation({
@@ -69,7 +66,6 @@ export const redeemPaymentLink = instanvi.operation({
     404: "Payment link not found",
     409: "Idempotency-Key reused with a different request",
     410: "Paid, cancelled, expired, maximum uses reached, or no longer available",
-    429: RATE_LIMITED,
   },
 });
 
@@ -81,7 +77,7 @@ export const listPaymentLinks = instanvi.operation({
   description: "Newest first. A link past its expiry is listed as EXPIRED.",
   query: listPaymentLinksQuery,
   responses: { 200: { description: "Payment links retrieved", schema: envelopeOf(paymentLinkListData) } },
-  errors: { 400: BAD_REQUEST, 401: UNAUTHENTICATED, 403: FORBIDDEN, 429: RATE_LIMITED },
+  errors: { 400: BAD_REQUEST },
 });
 
 export const getPaymentLinkById = instanvi.operation({
@@ -91,7 +87,7 @@ export const getPaymentLinkById = instanvi.operation({
   summary: "Get a payment link by id",
   paramDocs: id,
   responses: { 200: { description: "Payment link retrieved", schema: envelopeOf(paymentLinkDetailData) } },
-  errors: { 400: BAD_REQUEST, 401: UNAUTHENTICATED, 403: FORBIDDEN, 404: "Payment link not found (also for another merchant's link)", 429: RATE_LIMITED },
+  errors: { 400: BAD_REQUEST, 404: "Payment link not found (also for another merchant's link)" },
 });
 
 export const updatePaymentLink = instanvi.operation({
@@ -103,7 +99,7 @@ export const updatePaymentLink = instanvi.operation({
   paramDocs: id,
   body: { schema: updatePaymentLinkRequest },
   responses: { 200: { description: "Payment link updated successfully", schema: envelopeOf(updatedPaymentLinkData) } },
-  errors: { 400: BAD_REQUEST, 401: UNAUTHENTICATED, 403: FORBIDDEN, 404: "Payment link not found", 429: RATE_LIMITED },
+  errors: { 400: BAD_REQUEST, 404: "Payment link not found" },
 });
 
 export const cancelPaymentLink = instanvi.operation({
@@ -113,5 +109,5 @@ export const cancelPaymentLink = instanvi.operation({
   summary: "Cancel a payment link",
   paramDocs: id,
   responses: { 200: { description: "Payment link cancelled successfully", schema: envelopeOf(cancelledPaymentLinkData) } },
-  errors: { 400: "Cannot cancel a paid or already cancelled payment link", 401: UNAUTHENTICATED, 403: FORBIDDEN, 404: "Payment link not found", 429: RATE_LIMITED },
+  errors: { 400: "Cannot cancel a paid or already cancelled payment link", 404: "Payment link not found" },
 });

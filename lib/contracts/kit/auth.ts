@@ -16,6 +16,7 @@ export function apiKeyHeader(header: string, schemeName: string): AuthStrategy {
   return {
     schemeName,
     scheme: { type: "apiKey", in: "header", name: header, description: "`<key id>.<secret>` from the dashboard's Developers page" },
+    refusal: `Missing, malformed, unknown or revoked ${header}`,
     async authenticate(request) {
       const value = request.headers.get(header);
       if (!value) throw unauthenticated(`Missing ${header} header`);
@@ -31,6 +32,7 @@ export function basicAuth(schemeName: string): AuthStrategy {
   return {
     schemeName,
     scheme: { type: "http", scheme: "basic", description: "HTTP Basic: the API key id as user name, its secret as password" },
+    refusal: "No HTTP Basic credentials, malformed ones, or an unknown, revoked or wrong key id / secret",
     async authenticate(request) {
       const match = /^Basic\s+([A-Za-z0-9+/=_-]+)\s*$/i.exec(request.headers.get("authorization") ?? "");
       if (!match) throw unauthenticated("Authentication required: send HTTP Basic credentials (key id and secret)");
@@ -51,6 +53,7 @@ export function headerPair(idHeader: string, secretHeader: string, schemeName: s
   return {
     schemeName,
     scheme: { type: "apiKey", in: "header", name: secretHeader, description: `The API key id in \`${idHeader}\` and its secret in \`${secretHeader}\`` },
+    refusal: `Missing ${idHeader} or ${secretHeader} header, or an unknown, wrong or revoked key`,
     async authenticate(request) {
       const keyId = request.headers.get(idHeader)?.trim();
       const secret = request.headers.get(secretHeader)?.trim();
@@ -68,6 +71,7 @@ export function bearerToken(schemeName: string, { allowBare = false } = {}): Aut
   return {
     schemeName,
     scheme: { type: "http", scheme: "bearer", description: "An access token from this contract's token endpoint" },
+    refusal: "No token, or a malformed, unknown, expired or revoked one (revoking the API key revokes its tokens)",
     async authenticate(request) {
       const header = request.headers.get("authorization")?.trim() ?? "";
       const match = /^Bearer\s+(\S+)$/i.exec(header);

@@ -27,7 +27,9 @@ function toApiOperation(contract: Contract<ReplyBase>, op: OperationSpec, rateHe
   const counted = op.auth !== "session" && contract.rateLimits ? rateHeaders : undefined;
   const responses: ApiOperation["responses"] = {};
   for (const [status, doc] of Object.entries(op.responses)) responses[Number(status)] = { ...doc, headers: counted };
-  for (const [status, description] of Object.entries(op.errors ?? {})) responses[Number(status)] = { description, schema: errorSchema, headers: counted };
+  for (const [status, description] of Object.entries({ ...derivedErrors(contract, op), ...op.errors })) {
+    responses[Number(status)] = { description, schema: errorSchema, headers: counted };
+  }
   return {
     method: op.method.toLowerCase() as ApiOperation["method"],
     path: op.path,
@@ -48,4 +50,16 @@ function toApiOperation(contract: Contract<ReplyBase>, op: OperationSpec, rateHe
           : undefined,
     responses,
   };
+}
+
+/** The errors every operation has by its declaration: 401 and 403 from its auth, 429 from the contract's limits. */
+function derivedErrors(contract: Contract<ReplyBase>, op: OperationSpec): Record<number, string> {
+  const auth = op.auth === "public" || op.auth === "session" ? undefined : typeof op.auth === "object" ? op.auth : contract.auth;
+  const errors: Record<number, string> = {};
+  if (auth) errors[401] = auth.strategy.refusal;
+  if (auth?.scope) errors[403] = `The API key lacks the "${auth.scope}" scope`;
+  if (contract.rateLimits && op.auth !== "session") {
+    errors[429] = "Too many requests (per API key, or per client address before authentication); Retry-After says when to try again";
+  }
+  return errors;
 }

@@ -38,6 +38,8 @@ export interface AuthStrategy {
   /** Name of the security scheme in the OpenAPI document. */
   schemeName: string;
   scheme: SecurityScheme;
+  /** What a 401 means with this strategy, for the OpenAPI document. */
+  refusal: string;
   authenticate(request: Request): Promise<AuthenticatedCredential>;
 }
 

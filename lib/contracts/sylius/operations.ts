@@ -15,10 +15,6 @@ import {
 } from "./schemas";
 import { MAX_PAYMENTS_PAGE_SIZE } from "@/lib/services/payments/payment-sort";
 
-const UNAUTHENTICATED =
-  'No token, or a malformed, unknown, expired or revoked one (revoking the API key revokes its tokens): {"error": "access_denied", "error_description": "OAuth2 authentication required"}';
-const FORBIDDEN = 'The API key behind the token lacks the "payments" scope: {"code": 403, "message": "..."}';
-const RATE_LIMITED = 'Too many requests for this API key (or, before authentication, this client address); Retry-After says when to try again: {"code": 429, "message": "..."}';
 const BAD_PATH = 'A malformed path (bad percent-encoding, a NUL): {"code": 400, "message": "..."}';
 
 const CLIENTS =
@@ -103,7 +99,7 @@ export const getPayment = sylius.operation({
     "\n\nAnother merchant's payment, an unknown id and an id that is not a positive integer are all 404 `{\"code\": 404, \"message\": \"Payment not found\"}`.",
   paramDocs: { id: "Id of the requested payment (an integer)" },
   responses: { 200: { description: "The payment", schema: paymentSchema } },
-  errors: { 400: BAD_PATH, 401: UNAUTHENTICATED, 403: FORBIDDEN, 404: "Payment not found (also another merchant's)", 429: RATE_LIMITED },
+  errors: { 400: BAD_PATH, 404: "Payment not found (also another merchant's)" },
 });
 
 const LIST_DESCRIPTION =
@@ -123,7 +119,7 @@ export const listPayments = sylius.operation({
   description: LIST_DESCRIPTION,
   query: paymentsQuery,
   responses: { 200: { description: "A page of payments", schema: paymentCollectionSchema } },
-  errors: { 400: 'Bad page, limit or sorting: {"code": 400, "message": "..."}', 401: UNAUTHENTICATED, 403: FORBIDDEN, 429: RATE_LIMITED },
+  errors: { 400: 'Bad page, limit or sorting: {"code": 400, "message": "..."}' },
 });
 
 /** The same collection without the trailing slash: it answers itself (no redirect). */
@@ -143,7 +139,7 @@ export const getPaymentMethod = sylius.operation({
   description: "A payment method by its code, as Sylius 1.x serves it (`_links.payment-method` of a payment leads here). " + METHODS,
   paramDocs: { code: `Code of the requested payment method: ${PAYMENT_METHODS.map((m) => m.code).join(" or ")}` },
   responses: { 200: { description: "The payment method", schema: paymentMethodSchema } },
-  errors: { 400: BAD_PATH, 401: UNAUTHENTICATED, 403: FORBIDDEN, 404: "No payment method has this code", 429: RATE_LIMITED },
+  errors: { 400: BAD_PATH, 404: "No payment method has this code" },
 });
 
 export const getOrder = sylius.operation({
@@ -161,7 +157,7 @@ export const getOrder = sylius.operation({
     "\n\nAnother merchant's link and an unknown number are 404.",
   paramDocs: { id: "The payment link's number (from a payment's `_links.order`)" },
   responses: { 200: { description: "The order view of the link", schema: orderSchema } },
-  errors: { 400: BAD_PATH, 401: UNAUTHENTICATED, 403: FORBIDDEN, 404: 'No such link (also another merchant\'s): {"code": 404, "message": "Order not found"}', 429: RATE_LIMITED },
+  errors: { 400: BAD_PATH, 404: 'No such link (also another merchant\'s): {"code": 404, "message": "Order not found"}' },
 });
 
 export const getChannel = sylius.operation({
@@ -172,5 +168,5 @@ export const getChannel = sylius.operation({
   description: "The one channel, this product, that payment methods list (`_links.self` of a channel leads here).",
   paramDocs: { code: `Code of the channel: ${CHANNEL.code}` },
   responses: { 200: { description: "The channel", schema: channelSchema } },
-  errors: { 400: BAD_PATH, 401: UNAUTHENTICATED, 403: FORBIDDEN, 404: "No channel has this code", 429: RATE_LIMITED },
+  errors: { 400: BAD_PATH, 404: "No channel has this code" },
 });

@@ -13,10 +13,7 @@ import {
   updatePaylinkRequest,
 } from "./schemas";
 
-const UNAUTHENTICATED = "Missing user-id or user-api-key header, or an unknown, wrong or revoked key";
-const FORBIDDEN = 'The API key lacks the "payment_links" scope';
 const NOT_FOUND = 'No such paylink: unknown, another merchant\'s, or deleted: {"type": "Error", "status": 404, "message": "Paylink not found"}';
-const RATE_LIMITED = "Too many requests for this API key (or, before authentication, this client address)";
 const INVALID =
   'Validation failed: every bad field is named under `errors` with its messages, e.g. {"type": "Error", "status": 422, "message": "Invalid fields: email, cell_phone", ' +
   '"errors": {"email": ["email must be an email address"], "cell_phone": ["cell_phone must be 6 to 10 digits ..."]}}. Also a malformed JSON body or path, ' +
@@ -67,7 +64,7 @@ export const createPaylink = zeamster.operation({
   body: { schema: createPaylinkRequest },
   idempotent: true,
   responses: { 201: { description: "The paylink", schema: paylinkResponse } },
-  errors: { 401: UNAUTHENTICATED, 403: FORBIDDEN, 409: "Idempotency-Key reused with another body", 422: INVALID, 429: RATE_LIMITED },
+  errors: { 409: "Idempotency-Key reused with another body", 422: INVALID },
 });
 
 export const listPaylinks = zeamster.operation({
@@ -87,7 +84,7 @@ export const listPaylinks = zeamster.operation({
     PAYLINK_DECISIONS,
   query: paylinksQuery,
   responses: { 200: { description: "A page of paylinks", schema: paylinksResponse } },
-  errors: { 401: UNAUTHENTICATED, 403: FORBIDDEN, 422: "A bad filter, page, page_size, sort or expand value, or an unknown parameter (each named)", 429: RATE_LIMITED },
+  errors: { 422: "A bad filter, page, page_size, sort or expand value, or an unknown parameter (each named)" },
 });
 
 export const getPaylink = zeamster.operation({
@@ -99,7 +96,7 @@ export const getPaylink = zeamster.operation({
   paramDocs: ID,
   ...expandOnly,
   responses: { 200: { description: "The paylink", schema: paylinkResponse } },
-  errors: { 401: UNAUTHENTICATED, 403: FORBIDDEN, 404: NOT_FOUND, 422: "An unknown query parameter or expand name", 429: RATE_LIMITED },
+  errors: { 404: NOT_FOUND, 422: "An unknown query parameter or expand name" },
 });
 
 export const updatePaylink = zeamster.operation({
@@ -118,7 +115,7 @@ export const updatePaylink = zeamster.operation({
   ...expandOnly,
   body: { schema: updatePaylinkRequest },
   responses: { 200: { description: "The paylink", schema: paylinkResponse } },
-  errors: { 401: UNAUTHENTICATED, 403: FORBIDDEN, 404: NOT_FOUND, 422: `${INVALID} A paid or closed paylink: {"type": "Error", "status": 422, "message": "Cannot update a paid or cancelled paylink"}.`, 429: RATE_LIMITED },
+  errors: { 404: NOT_FOUND, 422: `${INVALID} A paid or closed paylink: {"type": "Error", "status": 422, "message": "Cannot update a paid or cancelled paylink"}.` },
 });
 
 export const deletePaylink = zeamster.operation({
@@ -131,7 +128,7 @@ export const deletePaylink = zeamster.operation({
     "deactivated); nothing is erased: its payments stay in the merchant's history and the dashboard still shows it. Its paylink_api_id stays taken.",
   paramDocs: ID,
   responses: { 204: { description: "Success, Paylink was deleted (no body)" } },
-  errors: { 401: UNAUTHENTICATED, 403: FORBIDDEN, 404: NOT_FOUND, 429: RATE_LIMITED },
+  errors: { 404: NOT_FOUND },
 });
 
 export const resendPaylink = zeamster.operation({
@@ -145,5 +142,5 @@ export const resendPaylink = zeamster.operation({
     "the paylink cannot be paid now (paid, cancelled, expired, deactivated).",
   paramDocs: ID,
   responses: { 204: { description: "Success, Paylink Notification email was sent (no body)" } },
-  errors: { 401: UNAUTHENTICATED, 403: FORBIDDEN, 404: NOT_FOUND, 422: "Nothing to send, or the paylink cannot be paid now", 429: RATE_LIMITED },
+  errors: { 404: NOT_FOUND, 422: "Nothing to send, or the paylink cannot be paid now" },
 });
