@@ -37,7 +37,7 @@ export async function handleCreate({ body, query, credential, baseUrl }: Context
   const scope = scopeOf(credential);
   const settings = await getSettings(scope);
   const create = toCreateLink(body.paylink, { currency: settings.defaultCurrency, mode: credential.mode });
-  const record = await createLinkRecord(scope, create.input, create.fields, { active: create.active });
+  const record = await createLinkRecord(scope, create.input, create.fields, { active: create.active, messageUrl: "id" });
   return onePaylink(scope, record, baseUrl, query.expand, 201);
 }
 
@@ -67,6 +67,6 @@ export async function handleDelete({ params, credential }: Context<typeof delete
 }
 
 export async function handleResend({ params, credential }: Context<typeof resendPaylink>): Promise<JsonReply> {
-  await resendLink(scopeOf(credential), params.id);
+  await resendLink(scopeOf(credential), params.id, { messageUrl: "id" });
   return { status: 204 };
 }

@@ -4,7 +4,8 @@
  * with its type and format, the currency decision, filters, sort, expand, the pagination meta,
  * the documented errors (422 naming every bad field, 404 for unknown, foreign and deleted
  * paylinks, PUT refused once paid or closed), DELETE keeping the payments, the email and SMS
- * written to the outbox on create and on resend, and isolation between merchants.
+ * written to the outbox on create and on resend (and the email received by a real SMTP server),
+ * and isolation between merchants.
  */
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -26,6 +27,9 @@ import { settlePayment } from "@/lib/services/payments/settle-payment";
 import { createMerchant, createTestLink, expire } from "@/lib/testing/factories";
 import { call, createApiKey, type CallResult } from "@/lib/testing/http";
 import { rejection } from "@/lib/testing/rejection";
+import { parseEmail, SMTP_TEST_PASSWORD, SMTP_TEST_USER, startSmtp } from "@/lib/testing/smtp";
+import { deliverDueMessages } from "@/lib/services/outbox/deliver-messages";
+import { closeEmailTransport } from "@/lib/services/outbox/senders/email";
 import { paylinkResponse, paylinksResponse, zeamsterErrorSchema } from "./schemas";
 
 const BASE = "https://pay.example.cm";
@@ -305,9 +309,10 @@ describe("POST /v2/paylinks", () => {
     for (const message of messages) {
       expect(message.merchantId).toBe(shop.scope.merchantId);
       expect(message.eventId).not.toBeNull();
-      // The link in the message leads to the pay page: Zeamster's /paylink?id=<id>, or the short URL of the same link.
+      // The link in the message is the document's /paylink?id=<id> (it opens the pay page), not the short URL.
       const text = JSON.stringify(message.payload);
-      expect(text.includes(`${BASE}/paylink?id=${paylink.id}`) || text.includes(`${BASE}/p/${row.shortCode}`), text).toBe(true);
+      expect(text).toContain(`${BASE}/paylink?id=${paylink.id}`);
+      expect(text).not.toContain(`/p/${row.shortCode}`);
     }
   });
 
@@ -969,5 +974,45 @@ describe("the OpenAPI document", () => {
     expect(description).toMatch(/UUID/);
     const tag = document.tags.find((t) => t.name === "Zeamster paylinks")!;
     expect(tag.description).toMatch(/user-id/);
+  });
+});
+
+// ---- email over a real SMTP server --------------------------------------------------------------
+
+describe("the paylink's email, received by a real SMTP server", () => {
+  let smtp: Awaited<ReturnType<typeof startSmtp>>;
+  const savedSmtp = process.env.SMTP_URL;
+
+  beforeAll(async () => {
+    smtp = await startSmtp();
+    process.env.SMTP_URL = `smtp://${SMTP_TEST_USER}:${encodeURIComponent(SMTP_TEST_PASSWORD)}@127.0.0.1:${smtp.port}`;
+  });
+
+  afterAll(async () => {
+    closeEmailTransport();
+    await smtp.close();
+    if (savedSmtp === undefined) delete process.env.SMTP_URL;
+    else process.env.SMTP_URL = savedSmtp;
+  });
+
+  it("arrives on create with the /paylink?id= URL, and again on resend", async () => {
+    const seller = await account("Quincaillerie Bonapriso");
+    const email = `smtp.${randomUUID()}@example.cm`;
+    const paylink = await newPaylink({ email, delivery_method: 1, amount_due: 2500, description: "Ciment 2 sacs" }, seller);
+    const url = `${BASE}/paylink?id=${paylink.id}`;
+
+    expect(await deliverDueMessages({ merchantId: seller.scope.merchantId })).toMatchObject({ sent: 1, failed: 0, retrying: 0 });
+    expect(smtp.received.map((mail) => mail.to)).toEqual([[email]]);
+    const first = parseEmail(smtp.received[0]!.raw);
+    expect(first.text).toContain(url);
+    expect(first.html).toContain(`href="${url}"`);
+    expect(first.text).toContain("Ciment 2 sacs");
+
+    expect((await resend(paylink.id, auth(seller))).status).toBe(204);
+    expect(await deliverDueMessages({ merchantId: seller.scope.merchantId })).toMatchObject({ sent: 1, failed: 0 });
+    expect(smtp.received.map((mail) => mail.to)).toEqual([[email], [email]]);
+    const second = parseEmail(smtp.received[1]!.raw);
+    expect(second.subject).toBe(first.subject);
+    expect(second.text).toContain(url);
   });
 });

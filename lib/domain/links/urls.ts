@@ -20,3 +20,14 @@ export function providerCallbackUrl(provider: "MTN_CAM" | "ORANGE_CAM", paymentI
   const path = provider === "MTN_CAM" ? "/api/providers/mtn/callback" : "/api/providers/orange/notification";
   return `${base}${path}?${new URLSearchParams({ payment: paymentId })}`;
 }
+
+/**
+ * Which of a link's URLs its email and SMS carry: the short URL (the dashboard's, and the
+ * default), or `/paylink?id=<id>` for links created through the contract that documents it
+ * (Zeamster). Both open the same pay page.
+ */
+export type MessageUrlForm = "short" | "id";
+
+export function messageUrl(link: { id: string; shortCode: string }, form: MessageUrlForm, base = ""): string {
+  return form === "id" ? paylinkUrl(link.id, base) : shortUrl(link.shortCode, base);
+}

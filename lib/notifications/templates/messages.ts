@@ -25,7 +25,7 @@ export interface LinkMessageInput extends Money {
   language: Lang;
   merchantName: string;
   description: string | null;
-  /** The link's short URL (/p/<code>), absolute. */
+  /** The URL that opens the link's pay page, absolute (lib/domain/links/urls.ts messageUrl). */
   url: string;
   expiresAt: Date | null;
   sandbox: boolean;

@@ -4,12 +4,23 @@ import { newShortCode, newSlug } from "@/lib/domain/links/codes";
 import { assertExpiryInFuture } from "@/lib/domain/links/lifecycle";
 import { createLinkInputSchema, type CreateLinkInput } from "@/lib/domain/links/schemas";
 import type { MerchantScope, PaymentLink } from "@/lib/domain/links/types";
+import type { MessageUrlForm } from "@/lib/domain/links/urls";
 import { parseOrThrow } from "@/lib/domain/validation";
 import { validationError } from "@/lib/errors";
 import { recordEvent } from "@/lib/services/events/record-event";
 import { toPaymentLink } from "./to-payment-link";
 
 const MAX_CODE_ATTEMPTS = 5;
+
+/**
+ * Columns an integration stores with the link (Zeamster's location, contact, products...),
+ * already validated by the caller. They are written by the insert itself, so that the
+ * `link.created` event, and the email or SMS it publishes, see the finished link.
+ */
+export type LinkCreateColumns = Pick<
+  Prisma.PaymentLinkUncheckedCreateInput,
+  "locationId" | "externalReference" | "contactId" | "cardProductId" | "bankProductId" | "showReceiptDetails" | "showBillingFields"
+>;
 
 /**
  * Creates a link inside the caller's transaction: the one code path for every link (createLink
@@ -23,6 +34,7 @@ export async function createLinkInTx(
   scope: MerchantScope,
   input: CreateLinkInput,
   now: Date = new Date(),
+  { columns = {}, messageUrl = "short" }: { columns?: LinkCreateColumns; messageUrl?: MessageUrlForm } = {},
 ): Promise<PaymentLink> {
   const data = parseOrThrow(createLinkInputSchema, input);
   if (data.expiresAt) assertExpiryInFuture(data.expiresAt, now);
@@ -38,6 +50,7 @@ export async function createLinkInTx(
     try {
       row = await tx.paymentLink.create({
         data: {
+          ...columns,
           ...data,
           merchantId: scope.merchantId,
           slug: newSlug(),
@@ -65,6 +78,8 @@ export async function createLinkInTx(
         max_uses: data.maxUses,
         mode: data.mode,
         ...(data.orderId ? { order_id: data.orderId, dynamic_amount: data.dynamicAmount } : {}),
+        // Read by the email and SMS the event publishes (person-messages): which URL they carry.
+        ...(messageUrl === "short" ? {} : { message_url: messageUrl }),
       },
     });
     return toPaymentLink(row, now);

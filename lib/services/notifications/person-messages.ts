@@ -2,7 +2,7 @@ import { parsePhoneNumberFromString } from "libphonenumber-js/max";
 import { appBaseUrl } from "@/lib/config/app-url";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { effectiveStatus } from "@/lib/domain/links/lifecycle";
-import { shortUrl } from "@/lib/domain/links/urls";
+import { messageUrl, type MessageUrlForm } from "@/lib/domain/links/urls";
 import { invalidState, notFound } from "@/lib/errors";
 import { isLang, type Lang } from "@/lib/i18n/pay-page";
 import { fromStoredMinor } from "@/lib/money";
@@ -30,7 +30,7 @@ import type { RecordedEvent } from "./publish-event";
 export async function personMessagesFor(tx: Prisma.TransactionClient, event: RecordedEvent): Promise<void> {
   if (event.type === "link.created" && event.linkId) {
     const link = await readLink(tx, event.linkId);
-    if (link) await enqueueLinkMessages(tx, link, event.id);
+    if (link) await enqueueLinkMessages(tx, link, messageUrlOf(event.data), event.id);
   } else if (event.type === "payment.succeeded" && event.paymentId) {
     await enqueuePaymentMessages(tx, event.paymentId, event.id);
   }
@@ -49,7 +49,7 @@ export async function resendLinkMessages(
   tx: Prisma.TransactionClient,
   scope: { merchantId: string },
   linkId: string,
-  now: Date = new Date(),
+  { now = new Date(), messageUrl: form = "short" }: { now?: Date; messageUrl?: MessageUrlForm } = {},
 ): Promise<PersonChannel[]> {
   const link = await readLink(tx, linkId);
   if (!link || link.merchantId !== scope.merchantId) throw notFound("payment_link");
@@ -57,7 +57,13 @@ export async function resendLinkMessages(
   if (status !== "ACTIVE") {
     throw invalidState(`Payment link is ${status}: only an active link can be sent again`);
   }
-  return enqueueLinkMessages(tx, link);
+  return enqueueLinkMessages(tx, link, form);
+}
+
+/** The URL form a `link.created` event asks its messages to carry (createLinkInTx). */
+function messageUrlOf(data: Prisma.JsonValue): MessageUrlForm {
+  const form = data && typeof data === "object" && !Array.isArray(data) ? data.message_url : undefined;
+  return form === "id" ? "id" : "short";
 }
 
 const LINK_SELECT = {
@@ -102,7 +108,12 @@ export function smsDestination(phone: string): string {
 const wantsEmail = (method: number) => method === 1 || method === 3;
 const wantsSms = (method: number) => method === 2 || method === 3;
 
-async function enqueueLinkMessages(tx: Prisma.TransactionClient, link: LinkRow, eventId?: string): Promise<PersonChannel[]> {
+async function enqueueLinkMessages(
+  tx: Prisma.TransactionClient,
+  link: LinkRow,
+  form: MessageUrlForm,
+  eventId?: string,
+): Promise<PersonChannel[]> {
   const email = wantsEmail(link.deliveryMethod) ? link.customerEmail?.trim() : undefined;
   const phone = wantsSms(link.deliveryMethod) ? link.customerPhone?.trim() : undefined;
   if (!email && !phone) return [];
@@ -114,7 +125,7 @@ async function enqueueLinkMessages(tx: Prisma.TransactionClient, link: LinkRow, 
     amountMinor: fromStoredMinor(link.amountMinor),
     currency: link.currency,
     description: link.description,
-    url: shortUrl(link.shortCode, appBaseUrl()),
+    url: messageUrl(link, form, appBaseUrl()),
     expiresAt: link.expiresAt,
     sandbox: link.mode === "SANDBOX",
   };
