@@ -18,6 +18,8 @@ export const AppErrorCode = {
   RATE_LIMITED: "RATE_LIMITED",
   /** The payment provider could not be reached or refused the initiation. */
   PROVIDER_UNAVAILABLE: "PROVIDER_UNAVAILABLE",
+  /** The product cannot answer now (its database is unreachable); the same request may work in a moment. */
+  UNAVAILABLE: "UNAVAILABLE",
 } as const;
 export type AppErrorCode = (typeof AppErrorCode)[keyof typeof AppErrorCode];
 
@@ -76,3 +78,9 @@ const GONE_TEXT: Readonly<Record<GoneReason, string>> = {
 export const gone = (reason: GoneReason) => new AppError(AppErrorCode.GONE, GONE_TEXT[reason], { reason });
 
 export const invalidState = (message: string) => new AppError(AppErrorCode.INVALID_STATE, message);
+
+/** How long a client should wait before trying again after UNAVAILABLE (the Retry-After of a 503). */
+export const UNAVAILABLE_RETRY_AFTER_SECONDS = 5;
+
+export const unavailable = () =>
+  new AppError(AppErrorCode.UNAVAILABLE, "The service is briefly unavailable: please try again in a few seconds");

@@ -11,6 +11,11 @@ const globalForDb = globalThis as typeof globalThis & { paylinksDb?: PrismaClien
 /**
  * The one Prisma client of this process, created on first use (so that importing a module never
  * needs DATABASE_URL, e.g. during `next build`). Kept on globalThis across dev hot reloads.
+ *
+ * Time is bounded when the database goes away: a new connection gives up after
+ * DATABASE_CONNECT_TIMEOUT_MS (5 s), a query that gets no answer after DATABASE_QUERY_TIMEOUT_MS
+ * (30 s), so a request fails (503, lib/db/unavailable.ts) instead of hanging. The pool drops
+ * broken connections and opens new ones, so service comes back by itself with the database.
  */
 export function getDb(): PrismaClient {
   if (!globalForDb.paylinksDb) {
@@ -18,10 +23,21 @@ export function getDb(): PrismaClient {
     if (!url) {
       throw new Error("DATABASE_URL is not set. Start the product with `npm run demo`, or set DATABASE_URL=postgresql://...");
     }
-    const pool = Number(process.env.DATABASE_POOL_SIZE ?? 10);
-    globalForDb.paylinksDb = new PrismaClient({ adapter: new PrismaPg({ ...parseDatabaseUrl(url), max: pool }) });
+    const adapter = new PrismaPg({
+      ...parseDatabaseUrl(url),
+      max: positiveInt(process.env.DATABASE_POOL_SIZE, 10),
+      connectionTimeoutMillis: positiveInt(process.env.DATABASE_CONNECT_TIMEOUT_MS, 5_000),
+      query_timeout: positiveInt(process.env.DATABASE_QUERY_TIMEOUT_MS, 30_000),
+      keepAlive: true,
+    });
+    globalForDb.paylinksDb = new PrismaClient({ adapter });
   }
   return globalForDb.paylinksDb;
+}
+
+function positiveInt(value: string | undefined, fallback: number): number {
+  const parsed = Number(value);
+  return Number.isInteger(parsed) && parsed > 0 ? parsed : fallback;
 }
 
 /** Closes the client (scripts and tests). */

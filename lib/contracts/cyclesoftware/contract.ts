@@ -60,6 +60,7 @@ export const cycleSoftware = defineContract<CycleSoftwareReply>({
     FORBIDDEN: 403,
     RATE_LIMITED: 429,
     PROVIDER_UNAVAILABLE: 500,
+    UNAVAILABLE: 503,
   },
   fieldNames: { amount: "payment_amount_cents" },
   // Its operations only hand out links of orders: "paid" is the order's state, not a link's.

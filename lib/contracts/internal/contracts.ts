@@ -42,7 +42,7 @@ export const providerCallbacks = plainJsonContract({
 
 export const metaApi = plainJsonContract({
   name: "meta",
-  tag: { name: "About this API", description: "The document you are reading, in machine-readable form." },
-  owns: ["/api/openapi.json"],
+  tag: { name: "About this API", description: "The document you are reading, in machine-readable form, and the health check for load balancers." },
+  owns: ["/api/openapi.json", "/api/health"],
   statusByCode: DEFAULT_STATUS_BY_CODE,
 });

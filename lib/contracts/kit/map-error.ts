@@ -1,15 +1,23 @@
-import { AppErrorCode, isAppError } from "@/lib/errors";
+import { isDatabaseUnavailable } from "@/lib/db/unavailable";
+import { AppErrorCode, isAppError, unavailable, type AppError } from "@/lib/errors";
 import type { ContractDefinition, ContractError, ReplyBase } from "./types";
 
 /**
  * The one place where an error becomes a contract's error: the status from the contract's
  * table, the field renamed to the contract's name for it (in the message too), the contract's
- * own wording where it has one. Anything that is not a domain error is logged and becomes a
- * 500 that says nothing of the inside.
+ * own wording where it has one. A database that cannot answer now is UNAVAILABLE (a 503 the
+ * client may retry). Anything else that is not a domain error is logged and becomes a 500 that
+ * says nothing of the inside.
  */
-export function toContractError(contract: ContractDefinition<ReplyBase>, error: unknown): ContractError {
-  if (!isAppError(error)) {
-    console.error(`Unexpected error in the ${contract.name} API`, error);
+export function toContractError(contract: ContractDefinition<ReplyBase>, thrown: unknown): ContractError {
+  let error: AppError;
+  if (isAppError(thrown)) {
+    error = thrown;
+  } else if (isDatabaseUnavailable(thrown)) {
+    console.warn(`${contract.name} API: the database cannot answer (${thrown instanceof Error ? thrown.message.trim().split("\n").pop() : String(thrown)})`);
+    error = unavailable();
+  } else {
+    console.error(`Unexpected error in the ${contract.name} API`, thrown);
     return { status: 500, code: "INTERNAL", message: "Internal server error" };
   }
   const rename = (field: string) => contract.fieldNames?.[field] ?? field;
@@ -50,4 +58,5 @@ export const DEFAULT_STATUS_BY_CODE: Readonly<Record<AppErrorCode, number>> = {
   [AppErrorCode.FORBIDDEN]: 403,
   [AppErrorCode.RATE_LIMITED]: 429,
   [AppErrorCode.PROVIDER_UNAVAILABLE]: 502,
+  [AppErrorCode.UNAVAILABLE]: 503,
 };

@@ -1,4 +1,5 @@
 import type { ApiOperation, ApiSurface } from "@/lib/openapi/types";
+import { UNAVAILABLE_RETRY_AFTER_SECONDS } from "@/lib/errors";
 import type { Contract } from "./define";
 import { templateParams } from "./path-template";
 import type { OperationSpec, ReplyBase } from "./types";
@@ -52,7 +53,10 @@ function toApiOperation(contract: Contract<ReplyBase>, op: OperationSpec, rateHe
   };
 }
 
-/** The errors every operation has by its declaration: 401 and 403 from its auth, 429 from the contract's limits. */
+/**
+ * The errors every operation has by its declaration: 401 and 403 from its auth, 429 from the
+ * contract's limits, and the 503 of every operation when the database cannot answer.
+ */
 function derivedErrors(contract: Contract<ReplyBase>, op: OperationSpec): Record<number, string> {
   const auth = op.auth === "public" || op.auth === "session" ? undefined : typeof op.auth === "object" ? op.auth : contract.auth;
   const errors: Record<number, string> = {};
@@ -61,5 +65,6 @@ function derivedErrors(contract: Contract<ReplyBase>, op: OperationSpec): Record
   if (contract.rateLimits && op.auth !== "session") {
     errors[429] = "Too many requests (per API key, or per client address before authentication); Retry-After says when to try again";
   }
+  errors[503] = `The service is briefly unavailable (its database does not answer); nothing was done. Retry after the Retry-After seconds (${UNAVAILABLE_RETRY_AFTER_SECONDS})`;
   return errors;
 }

@@ -6,7 +6,7 @@
 import "server-only";
 import type { MerchantScope } from "@/lib/domain/links/types";
 import { parseOrThrow } from "@/lib/domain/validation";
-import { AppError, AppErrorCode } from "@/lib/errors";
+import { AppError, AppErrorCode, UNAVAILABLE_RETRY_AFTER_SECONDS } from "@/lib/errors";
 import { assertSafeInput, checkPathParam } from "@/lib/http/input-guard";
 import { parseQuery } from "@/lib/http/query";
 import { readFormBody, isFormContentType } from "@/lib/http/read-form-body";
@@ -102,7 +102,8 @@ export function route<R extends ReplyBase, Op extends OperationSpec>(
         if (response.status < 500) await completeIdempotencyKey(claimId, response).catch(() => undefined);
         else await releaseIdempotencyKey(claimId).catch(() => undefined);
       }
-      const retryAfter = mapped.status === 429 ? retryAfterSeconds(outcomes) : undefined;
+      const retryAfter =
+        mapped.status === 429 ? retryAfterSeconds(outcomes) : mapped.code === AppErrorCode.UNAVAILABLE ? UNAVAILABLE_RETRY_AFTER_SECONDS : undefined;
       return respond(response, headersOf(contract, outcomes, retryAfter ? { "Retry-After": String(retryAfter) } : {}));
     }
   };
