@@ -20,6 +20,8 @@ export interface CallResult {
   headers: Headers;
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- tests read arbitrary JSON
   json: any;
+  /** The body as sent (a CSV, say, that is not JSON). */
+  text: string;
 }
 
 export async function call<P>(handler: Handler<P>, options: CallOptions<P>): Promise<CallResult> {
@@ -34,7 +36,8 @@ export async function call<P>(handler: Handler<P>, options: CallOptions<P>): Pro
   const request = new Request(`http://paylinks.test${options.path}`, { method: options.method ?? "GET", headers, body });
   const response = await handler(request, { params: Promise.resolve(options.params ?? ({} as P)) });
   const text = await response.text();
-  return { status: response.status, headers: response.headers, json: text ? JSON.parse(text) : undefined };
+  const isJson = /json/i.test(response.headers.get("content-type") ?? "") || /^\s*[[{"]/.test(text);
+  return { status: response.status, headers: response.headers, json: text && isJson ? JSON.parse(text) : undefined, text };
 }
 
 /** An API credential for a merchant; returns the `x-api-key` value. */
