@@ -767,9 +767,9 @@ describe("routing and the OpenAPI document", () => {
     expect(Object.keys(paths["/api/cm/paymentlink/v1/{ref}"]!).sort()).toEqual(["get", "patch"]);
     expect(Object.keys(paths["/api/cm/paymentlink/v1/{ref}/status"]!)).toEqual(["get"]);
     const create = paths["/api/cm/paymentlink/v1.0"]!.post!;
-    expect(Object.keys(create.responses as object).sort()).toEqual(["201", "400", "401", "403", "409", "429"]);
+    expect(Object.keys(create.responses as object).sort()).toEqual(["201", "400", "401", "403", "409", "429", "503"]);
     const patchOp = paths["/api/cm/paymentlink/v1/{ref}"]!.patch!;
-    expect(Object.keys(patchOp.responses as object).sort()).toEqual(["200", "400", "401", "403", "404", "429"]);
+    expect(Object.keys(patchOp.responses as object).sort()).toEqual(["200", "400", "401", "403", "404", "429", "503"]);
     expect(JSON.stringify((patchOp.responses as Record<string, unknown>)["400"])).toContain("CmError");
     expect(patchOp.description).toContain('{"errors": [{"code": "...", "message": "...", "field": "..."}]}');
     expect(JSON.stringify(document)).toContain("CmPaymentLink");

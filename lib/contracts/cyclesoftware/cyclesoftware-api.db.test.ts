@@ -479,7 +479,7 @@ describe("the OpenAPI document", () => {
     for (const kind of ["order", "invoice"]) {
       const op = document.paths[`/api/v1/payments/${kind}/{id}/payment-link.json`]?.get;
       expect(op, kind).toBeDefined();
-      expect(Object.keys(op!.responses).sort()).toEqual(["200", "400", "401", "403", "404", "429"]);
+      expect(Object.keys(op!.responses).sort()).toEqual(["200", "400", "401", "403", "404", "429", "503"]);
       expect(op!.parameters.map((p) => `${p.in}:${p.name}`).sort()).toEqual(["path:id", "query:dynamic_payment_amount", "query:payment_amount_cents"]);
     }
     const invoice = document.paths["/api/v1/payments/invoice/{id}/payment-link.json"]!.get!;
