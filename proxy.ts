@@ -3,6 +3,8 @@ import { answerUnserved } from "@/lib/contracts/kit/fallback";
 import { CONTRACTS } from "@/lib/contracts/registry";
 import { payPageStatus } from "@/lib/contracts/pay/pay-page-status";
 import { getPayPage } from "@/lib/services/pay-page/get-pay-page";
+import { withSecurityHeaders } from "@/lib/http/security-headers";
+import { handOffPayPage, PAY_PAGE_HANDOFF_HEADER } from "@/lib/services/pay-page/pay-page-handoff";
 
 /**
  * What route handlers and pages cannot do themselves:
@@ -13,6 +15,11 @@ import { getPayPage } from "@/lib/services/pay-page/get-pay-page";
  * - dashboard pages learn which page was asked for, to come back to it after signing in.
  */
 export async function proxy(request: NextRequest) {
+  // Every path gets the security headers (lib/http/security-headers.ts); ROUTED ones go through route() too.
+  return withSecurityHeaders(request, () => (ROUTED.test(request.nextUrl.pathname) ? route(request) : NextResponse.next()));
+}
+
+async function route(request: NextRequest) {
   const { pathname } = request.nextUrl;
   if (pathname.startsWith("/dashboard")) {
     const headers = new Headers(request.headers);
@@ -33,9 +40,13 @@ export async function proxy(request: NextRequest) {
     return new NextResponse("Payment link not found", { status: 404, headers: { "Content-Type": "text/plain; charset=utf-8" } });
   }
   if (!pathname.startsWith("/pay/") || pathname.endsWith("/start")) return NextResponse.next();
-  const page = await getPayPage(slug, request.nextUrl.searchParams.get("payment"));
+  const paymentId = request.nextUrl.searchParams.get("payment");
+  const page = await getPayPage(slug, paymentId);
   const status = payPageStatus(page);
-  return status === 200 ? NextResponse.next() : NextResponse.next({ status });
+  // The page takes what was read here instead of reading it again (pay-page-handoff.ts).
+  const headers = new Headers(request.headers);
+  headers.set(PAY_PAGE_HANDOFF_HEADER, handOffPayPage(slug, paymentId, page));
+  return NextResponse.next({ request: { headers }, ...(status === 200 ? {} : { status }) });
 }
 
 /** The slug of /pay/<slug>(/start) or the code of /p/<code>, or null when it is malformed (bad percent-encoding, a NUL). */
@@ -48,4 +59,8 @@ function payPageSlug(pathname: string): string | null {
   }
 }
 
-export const config = { matcher: ["/pay/:slug", "/pay/:slug/start", "/p/:code", "/api/:path*", "/dashboard/:path*", "/dashboard"] };
+/** What route() serves: /pay/:slug(/start), /p/:code, /api/**, /dashboard/** (the matcher's list before every path needed the security headers). */
+const ROUTED = /^\/(?:pay\/[^/]+(?:\/start)?|p\/[^/]+|api(?:\/.*)?|dashboard(?:\/.*)?)\/?$/;
+
+/** Every page and API route: all paths but Next.js's own static files (next.config.mjs gives those their headers). */
+export const config = { matcher: ["/((?!_next/static|_next/image|favicon\\.ico).*)"] };

@@ -17,5 +17,8 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 120_000,
     pool: "forks",
+    // Accounts made by tests hash their passwords at a lower scrypt cost (read only when
+    // NODE_ENV is "test"; lib/crypto/password.ts keeps OWASP's 2^17 everywhere else).
+    env: { PASSWORD_SCRYPT_LOG2_N: "12" },
   },
 });

@@ -13,6 +13,7 @@ import { cancelLink } from "@/lib/services/links/cancel-link";
 import { redeemLink } from "@/lib/services/links/redeem-link";
 import { createOrder } from "@/lib/services/orders/create-order";
 import { recordPaymentElsewhere } from "@/lib/services/orders/record-payment-elsewhere";
+import { isModeAvailable } from "@/lib/services/payments/payment-modes";
 import { settlePayment } from "@/lib/services/payments/settle-payment";
 
 import { demoAccounts, type DemoAccount, type Env } from "./demo-accounts";
@@ -185,7 +186,8 @@ async function seedLinks(merchantId: string, specs: readonly LinkSpec[]): Promis
       description: spec.description,
       maxUses: spec.maxUses ?? 1,
       provider: spec.provider ?? null,
-      mode: spec.mode ?? "SANDBOX",
+      // A LIVE link needs live providers (MTN_LIVE_*, ORANGE_LIVE_*): without them it is seeded in SANDBOX.
+      mode: spec.mode === "LIVE" && isModeAvailable("LIVE") ? "LIVE" : "SANDBOX",
       type: spec.type ?? "COLLECTION",
       merchantReference: spec.merchantReference ?? null,
       metadata: spec.metadata ?? {},

@@ -26,7 +26,11 @@ async function main() {
   const shutdown = async (code: number) => {
     if (stopping) return;
     stopping = true;
+    // The app writes what it holds in memory (pay-page views, rate-limit counts) before it exits:
+    // the database must still be there (instrumentation.ts; at most 10 s).
+    const exited = server && server.exitCode === null ? new Promise((resolve) => server!.once("exit", resolve)) : undefined;
     server?.kill("SIGTERM");
+    await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 15_000))]);
     await mocks?.close();
     await db.stop();
     process.exit(code);

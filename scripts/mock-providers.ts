@@ -4,6 +4,10 @@
  * MTN_MOCK_PORT (4010), ORANGE_MOCK_PORT (4020): where they listen, on 127.0.0.1; these are
  * the default MTN_BASE_URL and ORANGE_BASE_URL of the app.
  * MOCK_APPROVAL_DELAY_MS (3000): how long the simulated payer takes to answer.
+ * MOCK_REQUEST_EXPIRY_MS (120000): how long a request nobody approves stays open before the
+ * provider expires it (MTN: FAILED, reason EXPIRED; Orange: EXPIRED); 0 keeps it open.
+ * POST <mock>/sandbox/payer/<MTN reference id | Orange pay_token> {"answer": "approve" | "reject"
+ * | "insufficient_funds"} answers for the payer while the request is open (e.g. a late approval).
  */
 import { startMockProviders } from "../lib/providers/mock";
 
@@ -22,6 +26,7 @@ const mocks = await startMockProviders({
   mtnPort: numberFromEnv("MTN_MOCK_PORT", 4010),
   orangePort: numberFromEnv("ORANGE_MOCK_PORT", 4020),
   approvalDelayMs: numberFromEnv("MOCK_APPROVAL_DELAY_MS", 3000),
+  requestExpiryMs: numberFromEnv("MOCK_REQUEST_EXPIRY_MS", 120_000),
 });
 console.log(`MTN MoMo mock:     ${mocks.mtnUrl}`);
 console.log(`Orange Money mock: ${mocks.orangeUrl}`);

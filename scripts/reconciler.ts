@@ -5,7 +5,9 @@
  * after the run in progress. Any number of these may run: they share the work through an atomic
  * claim in the database.
  * RECONCILE_INTERVAL_MS (15000): pause between runs.
- * PAYMENT_TIMEOUT_MS (600000): a payment still PENDING at this age fails with TIMEOUT.
+ * PAYMENT_TIMEOUT_MS (86400000, 24 h): a payment with no final answer from its provider at this
+ * age fails locally with TIMEOUT; LATE_ANSWER_WINDOW_MS (7 days) / LATE_ANSWER_POLL_MS (1 h): how
+ * long and how often the provider is still asked about it (a late success is recorded).
  */
 import { disconnectDb } from "../lib/db/client";
 import { paymentTimeoutFromEnv } from "../lib/services/payments/reconcile-payments";

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { StatusBadge } from "@/components/dashboard/status-badge";
+import { PaymentStatusBadge, StatusBadge } from "@/components/dashboard/status-badge";
 import { requireMerchant } from "@/lib/auth/session";
 import { LINK_STATUSES } from "@/lib/domain/links/enums";
 import { formatMoney } from "@/lib/money";
@@ -52,7 +52,7 @@ export default async function OverviewPage() {
         <section aria-labelledby="by-status" className="rounded-lg border border-slate-200 bg-white p-4">
           <h2 id="by-status" className="font-semibold">Links by status</h2>
           <ul className="mt-2 grid grid-cols-2 gap-2">
-            {LINK_STATUSES.map((status) => (
+            {[...LINK_STATUSES.slice(0, 1), "AWAITING_PAYMENT" as const, ...LINK_STATUSES.slice(1)].map((status) => (
               <li key={status}>
                 <Link href={`/dashboard/links?status=${status}`} className="flex items-center justify-between rounded-md border border-slate-200 px-3 py-2 hover:bg-slate-50">
                   <StatusBadge status={status} />
@@ -82,7 +82,7 @@ export default async function OverviewPage() {
                 <Link href={`/dashboard/links/${payment.link.id}`} className="grid grid-cols-[1fr_auto] gap-x-4 px-4 py-2 text-sm hover:bg-slate-50 sm:grid-cols-[1fr_8rem_7rem_10rem]">
                   <span className="truncate">{payment.link.description ?? payment.link.slug}</span>
                   <span className="text-right tabular-nums">{formatMoney(payment.amountMinor, payment.currency, "en-GB")}</span>
-                  <span><StatusBadge status={payment.status} /></span>
+                  <span><PaymentStatusBadge payment={payment} /></span>
                   <span className="text-right text-slate-600">{formatDateTime(payment.createdAt)}</span>
                 </Link>
               </li>

@@ -1,11 +1,37 @@
 "use client";
 
-import { useActionState } from "react";
+import Link from "next/link";
+import { useActionState, useState } from "react";
 import { signUpAction, type FormState } from "@/lib/actions/auth";
 import { Field } from "@/components/ui/field";
 
 export function SignUpForm() {
   const [state, action, pending] = useActionState<FormState, FormData>(signUpAction, { errors: {}, values: {} });
+  // "Sign up again" shows the form once more, until the next answer.
+  const [dismissed, setDismissed] = useState<FormState | null>(null);
+  if (state.sentTo && state !== dismissed) {
+    // The same answer for every address, with an account or not.
+    return (
+      <div role="status" className="flex flex-col gap-3 rounded-md border border-emerald-300 bg-emerald-50 p-4 text-emerald-950">
+        <h2 className="font-semibold">Check your inbox</h2>
+        <p>
+          We sent an email to <strong>{state.sentTo}</strong>. Open the link in it to confirm your address and open your dashboard. The link works for
+          24 hours.
+        </p>
+        <p className="text-sm">
+          No email after a few minutes? Check your spam folder, or{" "}
+          <button type="button" className="font-semibold underline" onClick={() => setDismissed(state)}>
+            sign up again
+          </button>
+          . If you already have an account, the email says so:{" "}
+          <Link href="/signin" className="font-semibold underline">
+            sign in
+          </Link>
+          .
+        </p>
+      </div>
+    );
+  }
   return (
     <form action={action} className="flex flex-col gap-4" noValidate>
       {state.errors.form && (

@@ -6,14 +6,16 @@ import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useId, type FormEvent } from "react";
 import type { DashboardLink } from "@/lib/contracts/dashboard/shape-link";
 import { formatMoney } from "@/lib/money";
-import { StatusBadge } from "./status-badge";
+import { totalLabel } from "./pagination";
+import { LinkStatusBadge } from "./status-badge";
 
 interface LinksPage {
   items: DashboardLink[];
-  page: number;
   limit: number;
-  total: number;
-  totalPages: number;
+  /** Cursors of the next and previous pages (null at either end). */
+  next: string | null;
+  previous: string | null;
+  total: { count: number; exact: boolean };
 }
 
 async function fetchLinks(query: string): Promise<LinksPage> {
@@ -59,7 +61,8 @@ export function LinksBrowser({ initial, initialQuery }: { initial: LinksPage | n
       to: String(form.get("to") ?? "") || null,
       sort: sort === "created_at" ? null : (sort ?? null),
       order: order === "desc" ? null : (order ?? null),
-      page: null,
+      after: null,
+      before: null,
     });
   };
 
@@ -75,6 +78,7 @@ export function LinksBrowser({ initial, initialQuery }: { initial: LinksPage | n
           <select id={`${formId}-status`} name="status" defaultValue={params.get("status") ?? ""} className="rounded-md border border-slate-300 px-3 py-2">
             <option value="">All</option>
             <option value="ACTIVE">Active</option>
+            <option value="AWAITING_PAYMENT">Awaiting payment</option>
             <option value="PAID">Paid</option>
             <option value="EXPIRED">Expired</option>
             <option value="CANCELLED">Cancelled</option>
@@ -132,20 +136,18 @@ export function LinksBrowser({ initial, initialQuery }: { initial: LinksPage | n
                       <span className="block truncate text-sm text-slate-600">{link.merchantReference ?? link.slug}</span>
                     </span>
                     <span className="text-right font-semibold tabular-nums">{formatMoney(link.amountMinor, link.currency, "en-GB")}</span>
-                    <span className="sm:text-center"><StatusBadge status={link.status} /></span>
+                    <span className="sm:text-center"><LinkStatusBadge link={link} /></span>
                     <span className="text-right text-sm text-slate-600">{dateFormat.format(new Date(link.createdAt))}</span>
                   </Link>
                 </li>
               ))}
             </ul>
             <nav aria-label="Pagination" className="flex items-center justify-between gap-2 border-t border-slate-100 px-4 py-3 text-sm">
-              <button type="button" disabled={data.page <= 1} onClick={() => navigate({ page: String(data.page - 1) })} className="rounded-md border border-slate-300 px-3 py-1.5 font-semibold disabled:opacity-40">
+              <button type="button" disabled={!data.previous} onClick={() => navigate({ before: data.previous, after: null })} className="rounded-md border border-slate-300 px-3 py-1.5 font-semibold disabled:opacity-40">
                 Previous
               </button>
-              <span>
-                Page {data.page} of {Math.max(1, data.totalPages)} · {data.total} links
-              </span>
-              <button type="button" disabled={data.page >= data.totalPages} onClick={() => navigate({ page: String(data.page + 1) })} className="rounded-md border border-slate-300 px-3 py-1.5 font-semibold disabled:opacity-40">
+              <span>{totalLabel(data.total, "link", "links")}</span>
+              <button type="button" disabled={!data.next} onClick={() => navigate({ after: data.next, before: null })} className="rounded-md border border-slate-300 px-3 py-1.5 font-semibold disabled:opacity-40">
                 Next
               </button>
             </nav>

@@ -3,7 +3,7 @@ import type { PaymentLink } from "@/lib/domain/links/types";
 import type { OrderView } from "@/lib/domain/orders/types";
 import { formatMoney } from "@/lib/money";
 import { formatDateTime } from "./format";
-import { StatusBadge } from "./status-badge";
+import { LinkStatusBadge } from "./status-badge";
 
 const money = (minor: number, currency: string) => formatMoney(minor, currency, "en-GB");
 
@@ -52,7 +52,7 @@ export function OrderLinks({ links, emptyText = "No payment links yet." }: { lin
           <Link href={`/dashboard/links/${link.id}`} className="font-semibold text-brand-700 underline">
             {orderLinkAmountText(link)}
           </Link>
-          <StatusBadge status={link.status} />
+          <LinkStatusBadge link={link} />
           {link.mode === "SANDBOX" && <span className="rounded bg-amber-100 px-2 py-0.5 text-xs font-bold text-amber-900">Sandbox</span>}
           <span className="text-slate-600">{formatDateTime(link.createdAt)}</span>
         </li>

@@ -7,7 +7,7 @@ import { auth } from "./config";
  * The signed-in merchant of a dashboard page; without a session, off to sign-in, to come back
  * to the page that was asked for (proxy.ts passes it as x-return-to).
  */
-export async function requireMerchant(returnTo?: string): Promise<MerchantScope & { email: string; name: string }> {
+export async function requireMerchant(returnTo?: string): Promise<MerchantScope & { email: string; name: string; userId: string; sessionId: string }> {
   const session = await auth();
   if (!session?.merchantId || !session.user) {
     const back = (await headers()).get("x-return-to") ?? returnTo;
@@ -18,6 +18,8 @@ export async function requireMerchant(returnTo?: string): Promise<MerchantScope 
     actor: `user:${session.user.id ?? session.user.email}`,
     email: session.user.email ?? "",
     name: session.user.name ?? "",
+    userId: session.user.id ?? "",
+    sessionId: session.sessionId,
   };
 }
 

@@ -135,6 +135,7 @@ const PROBES: Record<string, Probe | "public"> = {
   instanviGetPaymentLinkById: { auth: "apiKey", params: link },
   instanviUpdatePaymentLink: { auth: "apiKey", params: link, body: () => ({ description: "taken over" }) },
   instanviCancelPaymentLink: { auth: "apiKey", params: link },
+  instanviListLinkPayments: { auth: "apiKey", params: link },
   instanviGetPaymentLinkBySlug: "public",
   instanviRedeemPaymentLink: "public",
   cycleSoftwareGetOrderPaymentLink: { auth: "basic", params: () => ({ id: mine.orderNumber! }) },

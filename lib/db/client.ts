@@ -14,7 +14,8 @@ const globalForDb = globalThis as typeof globalThis & { paylinksDb?: PrismaClien
  *
  * Time is bounded when the database goes away: a new connection gives up after
  * DATABASE_CONNECT_TIMEOUT_MS (5 s), a query that gets no answer after DATABASE_QUERY_TIMEOUT_MS
- * (30 s), so a request fails (503, lib/db/unavailable.ts) instead of hanging. The pool drops
+ * (30 s), and a transaction waits at most DATABASE_TX_MAX_WAIT_MS (10 s) for a connection,
+ * so a request fails (503, lib/db/unavailable.ts) instead of hanging. The pool drops
  * broken connections and opens new ones, so service comes back by itself with the database.
  */
 export function getDb(): PrismaClient {
@@ -30,7 +31,15 @@ export function getDb(): PrismaClient {
       query_timeout: positiveInt(process.env.DATABASE_QUERY_TIMEOUT_MS, 30_000),
       keepAlive: true,
     });
-    globalForDb.paylinksDb = new PrismaClient({ adapter });
+    globalForDb.paylinksDb = new PrismaClient({
+      adapter,
+      // Under a burst (hundreds of redeems of one link at once) a transaction may wait for a
+      // pooled connection longer than Prisma's 2 s default: it waits, bounded, rather than fail.
+      transactionOptions: {
+        maxWait: positiveInt(process.env.DATABASE_TX_MAX_WAIT_MS, 10_000),
+        timeout: positiveInt(process.env.DATABASE_TX_TIMEOUT_MS, 15_000),
+      },
+    });
   }
   return globalForDb.paylinksDb;
 }

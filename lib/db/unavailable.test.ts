@@ -16,6 +16,7 @@ describe("isDatabaseUnavailable", () => {
       new Error("Connection terminated due to connection timeout", { cause: new Error("Connection terminated unexpectedly") }),
       new Error("wrapped", { cause: Object.assign(new Error("connect ECONNREFUSED 127.0.0.1:5432"), { code: "ECONNREFUSED" }) }),
       new Error("Query read timeout"),
+      Object.assign(new Error("Transaction API error: Unable to start a transaction in the given time."), { code: "P2028" }),
     ];
     for (const error of cases) expect(isDatabaseUnavailable(error), String(error)).toBe(true);
   });
@@ -29,6 +30,7 @@ describe("isDatabaseUnavailable", () => {
       adapter({ kind: "postgres", code: "40001", message: "could not serialize access" }),
       new Error("Payment link not found"),
       new TypeError("Cannot read properties of undefined"),
+      Object.assign(new Error("Transaction already closed: A commit cannot be executed on an expired transaction."), { code: "P2028" }),
       "a string",
       null,
     ];

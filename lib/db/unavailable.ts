@@ -1,7 +1,8 @@
 /**
  * Tells an error that means "the database cannot answer now" (unreachable, connection refused,
  * closed or timed out, shutting down, out of connections) from every other database error. Such
- * a request is not the caller's fault and may succeed a moment later: the contracts answer it
+ * a request is not the caller's fault and may succeed a moment later (a transaction that found
+ * no free connection in time, P2028, is one of these: the database is overloaded): the contracts answer it
  * with a 503 in their own envelope, and the pay page asks the customer to try again.
  *
  * Prisma reports these in three shapes, all checked here: its own codes (P1001...), the pg
@@ -13,7 +14,7 @@ const ADAPTER_KINDS = new Set(["DatabaseNotReachable", "ConnectionClosed", "Sock
 /** SQLSTATE classes: 08 connection exception, 57P01-57P03 shutting down or starting, 53300 too many connections. */
 const SQLSTATE = /^(08...|57P0[1-3]|53300)$/;
 const MESSAGES =
-  /connection terminated|connection timeout|timeout exceeded when trying to connect|query read timeout|can't reach database|server closed the connection|connection ended unexpectedly|Client has encountered a connection error|ECONNREFUSED|ECONNRESET|EPIPE|ETIMEDOUT|EHOSTUNREACH/i;
+  /unable to start a transaction in the given time|connection terminated|connection timeout|timeout exceeded when trying to connect|query read timeout|can't reach database|server closed the connection|connection ended unexpectedly|Client has encountered a connection error|ECONNREFUSED|ECONNRESET|EPIPE|ETIMEDOUT|EHOSTUNREACH/i;
 
 export function isDatabaseUnavailable(error: unknown): boolean {
   const seen = new Set<unknown>();

@@ -3,6 +3,7 @@ import { getDb } from "@/lib/db/client";
 import { createLink } from "@/lib/services/links/create-link";
 import { enqueueMessage } from "@/lib/services/outbox/enqueue-message";
 import { createMerchant } from "@/lib/testing/factories";
+import { rejection } from "@/lib/testing/rejection";
 import { getPersonMessage, listPersonMessages } from "./outbox-messages";
 
 describe("the Outbox page's reads", () => {
@@ -18,7 +19,7 @@ describe("the Outbox page's reads", () => {
     await getDb().outboxMessage.updateMany({ where: { merchantId: scope.merchantId, channel: "EMAIL" }, data: { status: "KEPT", attempts: 1 } });
 
     const all = await listPersonMessages(scope);
-    expect(all).toMatchObject({ page: 1, limit: 20, total: 3, totalPages: 1 });
+    expect(all).toMatchObject({ limit: 20, total: { count: 3, exact: true }, next: null, previous: null });
     // The newest first; the link's email and SMS were written in one transaction (same time).
     expect(all.items[0]).toMatchObject({ channel: "SMS", to: "+237699000000", status: "PENDING", summary: "Later line one" });
     expect(all.items.slice(1).map((m) => [m.channel, m.to, m.status]).sort()).toEqual([
@@ -32,12 +33,15 @@ describe("the Outbox page's reads", () => {
     });
 
     expect((await listPersonMessages(scope, { channel: "EMAIL" })).items.map((m) => m.channel)).toEqual(["EMAIL"]);
-    expect((await listPersonMessages(scope, { status: "KEPT" })).total).toBe(1);
-    const second = await listPersonMessages(scope, { page: 2, limit: 2 });
-    expect(second).toMatchObject({ page: 2, total: 3, totalPages: 2 });
-    expect(second.items).toHaveLength(1);
-    expect(second.items[0]!.id).toBe(all.items[2]!.id);
-    expect((await listPersonMessages(scope, { page: -1, limit: 5000 })).page).toBe(1);
+    expect((await listPersonMessages(scope, { status: "KEPT" })).total).toEqual({ count: 1, exact: true });
+    const first = await listPersonMessages(scope, { limit: 2 });
+    expect(first.items.map((m) => m.id)).toEqual(all.items.slice(0, 2).map((m) => m.id));
+    const second = await listPersonMessages(scope, { after: first.next!, limit: 2 });
+    expect(second).toMatchObject({ total: { count: 3, exact: true }, next: null });
+    expect(second.items.map((m) => m.id)).toEqual([all.items[2]!.id]);
+    expect((await listPersonMessages(scope, { before: second.previous!, limit: 2 })).items.map((m) => m.id)).toEqual(first.items.map((m) => m.id));
+    expect((await listPersonMessages(scope, { limit: 5000 })).limit).toBe(20);
+    expect(await rejection(listPersonMessages(scope, { after: "not-a-cursor" }))).toMatchObject({ code: "VALIDATION", details: { field: "after" } });
   });
 
   it("read one email with its text and HTML; another merchant's, a webhook or a bad id is null", async () => {

@@ -3,8 +3,10 @@
  * shows them: newest first, with what was rendered when they were written and how delivery went.
  * Webhooks and callbacks are not here (the Deliveries page has them).
  */
-import { getDb, isUuid } from "@/lib/db/client";
+import { getDb, isUuid, type Prisma } from "@/lib/db/client";
 import type { MerchantScope } from "@/lib/domain/links/types";
+import { readCursorPage, type CursorPage } from "@/lib/services/paging/cursor-page";
+import type { KeyColumn } from "@/lib/services/paging/keyset";
 
 export const PERSON_CHANNELS = ["EMAIL", "SMS"] as const;
 export type PersonMessageChannel = (typeof PERSON_CHANNELS)[number];
@@ -38,13 +40,7 @@ export interface PersonMessageDetail extends PersonMessageSummary {
   eventId: string | null;
 }
 
-export interface PersonMessagePage {
-  items: PersonMessageSummary[];
-  page: number;
-  limit: number;
-  total: number;
-  totalPages: number;
-}
+export type PersonMessagePage = CursorPage<PersonMessageSummary>;
 
 const str = (value: unknown): string | null => (typeof value === "string" ? value : null);
 
@@ -96,37 +92,48 @@ const SUMMARY_SELECT = {
   sentAt: true,
 } as const;
 
-/** One page of the merchant's emails and SMS, newest first, optionally of one channel or status. */
+/** The sign-up's emails (kinds "account.*", lib/services/accounts) are the product's, not the merchant's: not listed. */
+const NOT_ACCOUNT_EMAILS = { NOT: { kind: { startsWith: "account." } } };
+
+/** Newest first; the id breaks ties. */
+const KEY: KeyColumn[] = [
+  { field: "createdAt", direction: "desc", type: "date" },
+  { field: "id", direction: "desc", type: "uuid" },
+];
+
+/**
+ * One page of the merchant's emails and SMS, newest first, optionally of one channel or status,
+ * by cursor (`after` a page's next, `before` its previous; a malformed one is a VALIDATION error).
+ */
 export async function listPersonMessages(
   scope: Pick<MerchantScope, "merchantId">,
-  input: { page?: number; limit?: number; channel?: PersonMessageChannel; status?: PersonMessageStatus } = {},
+  input: { limit?: number; after?: string; before?: string; channel?: PersonMessageChannel; status?: PersonMessageStatus } = {},
 ): Promise<PersonMessagePage> {
   const limit = Number.isInteger(input.limit) && input.limit! > 0 && input.limit! <= 100 ? input.limit! : 20;
-  const page = Number.isInteger(input.page) && input.page! > 0 && input.page! <= 100_000 ? input.page! : 1;
   const where = {
     merchantId: scope.merchantId,
     channel: input.channel ? input.channel : { in: [...PERSON_CHANNELS] },
+    ...NOT_ACCOUNT_EMAILS,
     ...(input.status ? { status: input.status } : {}),
   };
   const db = getDb();
-  const [rows, total] = await db.$transaction([
-    db.outboxMessage.findMany({
+  const page = await readCursorPage(
+    {
+      columns: KEY,
       where,
-      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-      skip: (page - 1) * limit,
-      take: limit,
-      select: SUMMARY_SELECT,
-    }),
-    db.outboxMessage.count({ where }),
-  ]);
-  return { items: rows.map(toSummary), page, limit, total, totalPages: Math.ceil(total / limit) };
+      findMany: (args) => db.outboxMessage.findMany({ ...(args as Prisma.OutboxMessageFindManyArgs), select: SUMMARY_SELECT }),
+      count: (args) => db.outboxMessage.count(args as Prisma.OutboxMessageCountArgs),
+    },
+    { limit, after: input.after, before: input.before },
+  );
+  return { ...page, items: page.items.map(toSummary) };
 }
 
 /** One email or SMS of the merchant, or null (unknown, another merchant's, or not an email/SMS). */
 export async function getPersonMessage(scope: Pick<MerchantScope, "merchantId">, id: string): Promise<PersonMessageDetail | null> {
   if (!isUuid(id)) return null;
   const row = await getDb().outboxMessage.findFirst({
-    where: { id, merchantId: scope.merchantId, channel: { in: [...PERSON_CHANNELS] } },
+    where: { id, merchantId: scope.merchantId, channel: { in: [...PERSON_CHANNELS] }, ...NOT_ACCOUNT_EMAILS },
     select: { ...SUMMARY_SELECT, nextAttemptAt: true, lastError: true, lastResponse: true, lastLatencyMs: true, eventId: true },
   });
   if (!row) return null;

@@ -2,12 +2,13 @@
  * Entry point for services: the client for a provider, plus what the notification routes need.
  * Services see only lib/providers/interface.ts shapes, never a provider's own words.
  */
-import type { Provider } from "@/lib/domain/links/enums";
-import { readMtnConfig, readOrangeConfig } from "./config";
+import { PROVIDERS, type Mode, type Provider } from "@/lib/domain/links/enums";
+import { isLiveConfigured, readMtnConfig, readOrangeConfig } from "./config";
 import type { PaymentProviderClient } from "./interface";
 import { MtnProvider } from "./mtn/mtn-provider";
 import { OrangeProvider } from "./orange/orange-provider";
 
+export { isLiveConfigured, LIVE_BASE_URL_VARIABLE } from "./config";
 export { verifyOrangeNotification } from "./orange/verify-orange-notification";
 export type { OrangeNotification } from "./orange/types";
 
@@ -17,14 +18,20 @@ export type { OrangeNotification } from "./orange/types";
  */
 const clients = new Map<string, PaymentProviderClient>();
 
-export function getProviderClient(provider: Provider): PaymentProviderClient {
+/**
+ * The client for a provider in a mode: SANDBOX links and payments always go to the sandbox
+ * configuration (the mocks by default), LIVE ones to the live configuration. A LIVE client of a
+ * provider whose live settings are missing throws: check collectableProviders (or
+ * isLiveConfigured) first, so that this never happens in a request.
+ */
+export function getProviderClient(provider: Provider, mode: Mode = "SANDBOX"): PaymentProviderClient {
   switch (provider) {
     case "MTN_CAM": {
-      const config = readMtnConfig();
+      const config = readMtnConfig(process.env, mode);
       return cached(provider, config, () => new MtnProvider(config));
     }
     case "ORANGE_CAM": {
-      const config = readOrangeConfig();
+      const config = readOrangeConfig(process.env, mode);
       return cached(provider, config, () => new OrangeProvider(config));
     }
     default: {
@@ -32,6 +39,11 @@ export function getProviderClient(provider: Provider): PaymentProviderClient {
       throw new Error(`No payment provider client for ${String(unhandled)}`);
     }
   }
+}
+
+/** The providers that can collect in a mode: both in SANDBOX; in LIVE, those configured for it. */
+export function collectableProviders(mode: Mode, env: Readonly<Record<string, string | undefined>> = process.env): Provider[] {
+  return mode === "SANDBOX" ? [...PROVIDERS] : PROVIDERS.filter((provider) => isLiveConfigured(provider, env));
 }
 
 function cached(provider: Provider, config: object, create: () => PaymentProviderClient): PaymentProviderClient {

@@ -26,12 +26,12 @@ export const TEST_NUMBERS: readonly TestNumber[] = [
   entry("670000001", "MTN_CAM", "SUCCESS", "The payer approves: the payment succeeds.", "Le payeur valide : le paiement réussit."),
   entry("670000002", "MTN_CAM", "INSUFFICIENT_FUNDS", "The payment fails: insufficient funds.", "Le paiement échoue : solde insuffisant."),
   entry("670000003", "MTN_CAM", "PAYER_REJECTED", "The payer rejects the payment.", "Le payeur refuse le paiement."),
-  entry("670000004", "MTN_CAM", "PENDING", "No answer from the payer: the payment stays pending until it times out.", "Pas de réponse du payeur : le paiement reste en attente jusqu'à expiration."),
+  entry("670000004", "MTN_CAM", "PENDING", "No answer from the payer: the request expires after a few minutes and the payment fails.", "Pas de réponse du payeur : la demande expire au bout de quelques minutes et le paiement échoue."),
   entry("670000005", "MTN_CAM", "PROVIDER_ERROR", "MTN MoMo fails (server error) when the payment is started.", "MTN MoMo est en erreur (erreur serveur) au lancement du paiement."),
   entry("690000001", "ORANGE_CAM", "SUCCESS", "The payer approves: the payment succeeds.", "Le payeur valide : le paiement réussit."),
   entry("690000002", "ORANGE_CAM", "INSUFFICIENT_FUNDS", "The payment fails: insufficient funds.", "Le paiement échoue : solde insuffisant."),
   entry("690000003", "ORANGE_CAM", "PAYER_REJECTED", "The payer rejects the payment.", "Le payeur refuse le paiement."),
-  entry("690000004", "ORANGE_CAM", "PENDING", "No answer from the payer: the payment stays pending until it times out.", "Pas de réponse du payeur : le paiement reste en attente jusqu'à expiration."),
+  entry("690000004", "ORANGE_CAM", "PENDING", "No answer from the payer: the request expires after a few minutes and the payment fails.", "Pas de réponse du payeur : la demande expire au bout de quelques minutes et le paiement échoue."),
   entry("690000005", "ORANGE_CAM", "PROVIDER_ERROR", "Orange Money fails (server error) when the payment is started.", "Orange Money est en erreur (erreur serveur) au lancement du paiement."),
 ];
 
@@ -45,4 +45,9 @@ const outcomeByNational = new Map(TEST_NUMBERS.map((test) => [test.number, test.
 export function testOutcomeFor(msisdn: string): TestOutcome {
   const digits = msisdn.replace(/\D/g, "").replace(/^(00)?237(?=\d{9}$)/, "");
   return outcomeByNational.get(digits) ?? "SUCCESS";
+}
+
+/** Whether a number (any of the forms testOutcomeFor reads) is one of the documented test numbers. */
+export function isTestNumber(msisdn: string): boolean {
+  return outcomeByNational.has(msisdn.replace(/\D/g, "").replace(/^(00)?237(?=\d{9}$)/, ""));
 }

@@ -6,7 +6,7 @@ import { requireMerchant } from "@/lib/auth/session";
 import { linksQueryFromSearch } from "@/lib/contracts/dashboard/links-query";
 import { shapeDashboardLink } from "@/lib/contracts/dashboard/shape-link";
 import { isAppError } from "@/lib/errors";
-import { listLinks } from "@/lib/services/links/list-links";
+import { listLinksByCursor } from "@/lib/services/links/list-links";
 import { toSearchParams } from "@/lib/contracts/dashboard/search-params";
 
 export const metadata: Metadata = { title: "Payment links" };
@@ -17,7 +17,7 @@ export default async function LinksPage({ searchParams }: { searchParams: Promis
   let initial = null;
   let problem: string | null = null;
   try {
-    const page = await listLinks(scope, linksQueryFromSearch(search));
+    const page = await listLinksByCursor(scope, linksQueryFromSearch(search));
     initial = { ...page, items: page.items.map(shapeDashboardLink) };
   } catch (error) {
     if (!isAppError(error)) throw error;

@@ -3,6 +3,8 @@ import Link from "next/link";
 import { formatDateTime } from "@/components/dashboard/format";
 import { requireMerchant } from "@/lib/auth/session";
 import { toSearchParams } from "@/lib/contracts/dashboard/search-params";
+import { CursorPagination, totalLabel } from "@/components/dashboard/pagination";
+import { isAppError } from "@/lib/errors";
 import {
   listPersonMessages,
   PERSON_CHANNELS,
@@ -26,10 +28,17 @@ export default async function OutboxPage({ searchParams }: { searchParams: Promi
   const search = toSearchParams(await searchParams);
   const channel: PersonMessageChannel | undefined = oneOf(PERSON_CHANNELS, search.get("channel"));
   const status: PersonMessageStatus | undefined = oneOf(PERSON_MESSAGE_STATUSES, search.get("status"));
-  const page = Number(search.get("page") ?? 1);
-  const result = await listPersonMessages(scope, { page: Number.isInteger(page) ? page : 1, limit: PAGE_SIZE, channel, status });
+  let result;
+  let problem: string | null = null;
+  try {
+    const cursor = { after: search.get("after") ?? undefined, before: search.get("before") ?? undefined };
+    result = await listPersonMessages(scope, { ...cursor, limit: PAGE_SIZE, channel, status });
+  } catch (error) {
+    if (!isAppError(error)) throw error;
+    problem = error.message;
+  }
   const filtered = Boolean(channel || status);
-  const pageHref = (n: number) => `/dashboard/outbox?${new URLSearchParams({ ...(channel && { channel }), ...(status && { status }), page: String(n) })}`;
+  const filters = new URLSearchParams({ ...(channel && { channel }), ...(status && { status }) });
 
   return (
     <div className="flex flex-col gap-4">
@@ -68,7 +77,14 @@ export default async function OutboxPage({ searchParams }: { searchParams: Promi
         )}
       </form>
 
-      {result.total === 0 ? (
+      {problem && (
+        <p role="alert" className="rounded-md border border-red-300 bg-red-50 p-3 text-sm text-red-800">
+          These messages cannot be shown: {problem}.{" "}
+          <Link href="/dashboard/outbox" className="font-semibold underline">Show all messages</Link>
+        </p>
+      )}
+
+      {!result ? null : result.total.count === 0 ? (
         <section aria-labelledby="no-messages" className="flex flex-col items-start gap-2 rounded-lg border border-slate-200 bg-white p-6">
           <h2 id="no-messages" className="font-semibold">{filtered ? "No messages match these filters." : "No messages yet."}</h2>
           <p className="max-w-2xl text-slate-700">
@@ -111,11 +127,13 @@ export default async function OutboxPage({ searchParams }: { searchParams: Promi
               ))}
             </ul>
           )}
-          <nav aria-label="Pagination" className="flex items-center justify-between gap-2 rounded-lg border border-slate-200 bg-white px-4 py-3 text-sm">
-            {result.page > 1 ? <Link href={pageHref(result.page - 1)} className="font-semibold text-brand-700 underline">Previous</Link> : <span />}
-            <span>Page {result.page} of {Math.max(1, result.totalPages)} · {result.total} messages</span>
-            {result.page < result.totalPages ? <Link href={pageHref(result.page + 1)} className="font-semibold text-brand-700 underline">Next</Link> : <span />}
-          </nav>
+          <CursorPagination
+            path="/dashboard/outbox"
+            search={filters}
+            page={result}
+            label={totalLabel(result.total, "message", "messages")}
+            className="flex items-center justify-between gap-2 rounded-lg border border-slate-200 bg-white px-4 py-3 text-sm"
+          />
         </section>
       )}
     </div>

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { StatusBadge } from "@/components/dashboard/status-badge";
+import { PaymentStatusBadge } from "@/components/dashboard/status-badge";
 import { requireMerchant } from "@/lib/auth/session";
 import { paymentsQueryFromSearch } from "@/lib/contracts/dashboard/payments-query";
 import { isAppError } from "@/lib/errors";
@@ -8,6 +8,7 @@ import { formatMoney } from "@/lib/money";
 import { listPayments } from "@/lib/services/payments/list-payments";
 import { formatDateTime, PROVIDER_LABELS } from "@/components/dashboard/format";
 import { toSearchParams } from "@/lib/contracts/dashboard/search-params";
+import { CursorPagination, totalLabel } from "@/components/dashboard/pagination";
 
 export const metadata: Metadata = { title: "Payments" };
 
@@ -24,13 +25,8 @@ export default async function PaymentsPage({ searchParams }: { searchParams: Pro
     if (!isAppError(error)) throw error;
     problem = error.message;
   }
-  const withPage = (page: number) => {
-    const next = new URLSearchParams(search);
-    next.set("page", String(page));
-    return `/dashboard/payments?${next}`;
-  };
   const exportParams = new URLSearchParams(search);
-  exportParams.delete("page");
+  for (const name of ["page", "after", "before"]) exportParams.delete(name);
 
   return (
     <div className="flex flex-col gap-4">
@@ -82,6 +78,9 @@ export default async function PaymentsPage({ searchParams }: { searchParams: Pro
         <>
           <section aria-labelledby="totals" className="rounded-lg border border-slate-200 bg-white p-4">
             <h2 id="totals" className="font-semibold">Totals for these filters</h2>
+            {result.totalsAsOf && (
+              <p className="text-sm text-slate-600">Summed at {formatDateTime(result.totalsAsOf)} (over 10,000 payments: refreshed every minute).</p>
+            )}
             {result.totals.length === 0 ? (
               <p className="text-slate-600">No payments.</p>
             ) : (
@@ -123,7 +122,7 @@ export default async function PaymentsPage({ searchParams }: { searchParams: Pro
                             {payment.link.description ?? payment.link.slug}
                           </Link>
                         </td>
-                        <td className="px-4 py-2"><StatusBadge status={payment.status} /></td>
+                        <td className="px-4 py-2"><PaymentStatusBadge payment={payment} /></td>
                         <td className="px-4 py-2">{PROVIDER_LABELS[payment.provider]}</td>
                         <td className="px-4 py-2 text-right tabular-nums">{formatMoney(payment.amountMinor, payment.currency, "en-GB")}</td>
                       </tr>
@@ -132,11 +131,13 @@ export default async function PaymentsPage({ searchParams }: { searchParams: Pro
                 </table>
               </div>
             )}
-            <nav aria-label="Pagination" className="flex items-center justify-between gap-2 border-t border-slate-100 px-4 py-3 text-sm">
-              {result.page > 1 ? <Link href={withPage(result.page - 1)} className="font-semibold text-brand-700 underline">Previous</Link> : <span />}
-              <span>Page {result.page} of {Math.max(1, result.totalPages)} · {result.total} payments</span>
-              {result.page < result.totalPages ? <Link href={withPage(result.page + 1)} className="font-semibold text-brand-700 underline">Next</Link> : <span />}
-            </nav>
+            <CursorPagination
+              path="/dashboard/payments"
+              search={search}
+              page={result}
+              label={totalLabel(result.total, "payment", "payments")}
+              className="flex items-center justify-between gap-2 border-t border-slate-100 px-4 py-3 text-sm"
+            />
           </section>
         </>
       )}

@@ -5,6 +5,7 @@ import { DELIVERY_STATUS_LABELS, DeliveryStatusBadge } from "@/components/dashbo
 import { formatDateTime } from "@/components/dashboard/format";
 import { requireMerchant } from "@/lib/auth/session";
 import { toSearchParams } from "@/lib/contracts/dashboard/search-params";
+import { CursorPagination, totalLabel } from "@/components/dashboard/pagination";
 import { DELIVERY_STATUSES, type ListDeliveriesInput } from "@/lib/domain/webhooks/schemas";
 import { isAppError } from "@/lib/errors";
 import { listDeliveries } from "@/lib/services/webhooks/list-deliveries";
@@ -24,17 +25,13 @@ export default async function WebhookDeliveriesPage({ searchParams }: { searchPa
   let result;
   let problem: string | null = null;
   try {
-    result = await listDeliveries(scope, { endpointId, status: status as ListDeliveriesInput["status"], page: search.get("page") ?? 1, limit: PAGE_SIZE });
+    const cursor = { after: search.get("after") ?? undefined, before: search.get("before") ?? undefined };
+    result = await listDeliveries(scope, { endpointId, status: status as ListDeliveriesInput["status"], ...cursor, limit: PAGE_SIZE });
   } catch (error) {
     if (!isAppError(error)) throw error;
     problem = error.message;
   }
   const filtered = Boolean(endpointId || status);
-  const pageHref = (page: number) => {
-    const next = new URLSearchParams(search);
-    next.set("page", String(page));
-    return `/dashboard/webhooks?${next}`;
-  };
 
   return (
     <div className="flex flex-col gap-4">
@@ -82,7 +79,7 @@ export default async function WebhookDeliveriesPage({ searchParams }: { searchPa
         </p>
       )}
 
-      {result && result.total === 0 && (
+      {result && result.total.count === 0 && (
         <section aria-labelledby="no-deliveries" className="flex flex-col items-start gap-2 rounded-lg border border-slate-200 bg-white p-6">
           <h2 id="no-deliveries" className="font-semibold">{filtered ? "No deliveries match these filters." : "No deliveries yet."}</h2>
           <p className="max-w-2xl text-slate-700">
@@ -94,7 +91,7 @@ export default async function WebhookDeliveriesPage({ searchParams }: { searchPa
         </section>
       )}
 
-      {result && result.total > 0 && (
+      {result && result.total.count > 0 && (
         <section aria-labelledby="delivery-list" className="flex flex-col gap-3">
           <h2 id="delivery-list" className="sr-only">Deliveries</h2>
           {result.items.length === 0 ? (
@@ -134,11 +131,13 @@ export default async function WebhookDeliveriesPage({ searchParams }: { searchPa
               ))}
             </ul>
           )}
-          <nav aria-label="Pagination" className="flex items-center justify-between gap-2 rounded-lg border border-slate-200 bg-white px-4 py-3 text-sm">
-            {result.page > 1 ? <Link href={pageHref(result.page - 1)} className="font-semibold text-brand-700 underline">Previous</Link> : <span />}
-            <span>Page {result.page} of {Math.max(1, result.totalPages)} · {result.total} deliveries</span>
-            {result.page < result.totalPages ? <Link href={pageHref(result.page + 1)} className="font-semibold text-brand-700 underline">Next</Link> : <span />}
-          </nav>
+          <CursorPagination
+            path="/dashboard/webhooks"
+            search={search}
+            page={result}
+            label={totalLabel(result.total, "delivery", "deliveries")}
+            className="flex items-center justify-between gap-2 rounded-lg border border-slate-200 bg-white px-4 py-3 text-sm"
+          />
         </section>
       )}
     </div>

@@ -2,18 +2,20 @@ import type { Metadata } from "next";
 import { headers } from "next/headers";
 import { notFound } from "next/navigation";
 import { randomUUID } from "node:crypto";
-import { QRCodeSVG } from "qrcode.react";
 import { PayForm } from "@/components/pay/pay-form";
 import { PaymentView } from "@/components/pay/payment-view";
 import { TestNumbers } from "@/components/pay/test-numbers";
 import { SkipLink } from "@/components/ui/skip-link";
 import { payPageUrl } from "@/lib/domain/links/urls";
-import { publicBaseUrlFromHeaders } from "@/lib/http/request-info";
+import { clientIpFromHeaders, publicBaseUrlFromHeaders } from "@/lib/http/request-info";
 import { PROVIDERS, type Provider } from "@/lib/domain/links/enums";
 import { LOCALE, MESSAGES, resolveLanguage } from "@/lib/i18n/pay-page";
 import { formatMoney } from "@/lib/money";
 import { getPayPage } from "@/lib/services/pay-page/get-pay-page";
-import { recordPayPageView } from "@/lib/services/pay-page/record-pay-page-view";
+import { PAY_PAGE_HANDOFF_HEADER, takePayPage } from "@/lib/services/pay-page/pay-page-handoff";
+import { countPayPageView } from "@/lib/services/pay-page/pay-page-views";
+import { payPageVisitor } from "@/lib/services/pay-page/pay-page-visitor";
+import { PayQr } from "./pay-qr";
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
@@ -23,7 +25,10 @@ const one = (value: string | string[] | undefined) => (Array.isArray(value) ? va
 
 export default async function PayPage({ params, searchParams }: { params: Promise<{ slug: string }>; searchParams: SearchParams }) {
   const [{ slug }, query, requestHeaders] = await Promise.all([params, searchParams, headers()]);
-  const page = await getPayPage(slug, one(query.payment));
+  const paymentId = one(query.payment) ?? null;
+  // Read once: proxy.ts has read it already (for the status code) and hands it over.
+  const handedOver = takePayPage(requestHeaders.get(PAY_PAGE_HANDOFF_HEADER), slug, paymentId);
+  const page = handedOver === undefined ? await getPayPage(slug, paymentId) : handedOver;
   if (!page) notFound();
   const { link, merchant, gone, payment } = page;
 
@@ -40,7 +45,8 @@ export default async function PayPage({ params, searchParams }: { params: Promis
   const other = lang === "fr" ? "en" : "fr";
   const switchHref = payPageUrl(link.slug, { lang: other, ...(payment ? { payment: payment.id } : {}) });
 
-  if (!payment) await recordPayPageView(link);
+  // Counted in memory and written in batches; one visitor counts once per link in a while (pay-page-views.ts).
+  if (!payment) countPayPageView(link, payPageVisitor(clientIpFromHeaders(requestHeaders), requestHeaders.get("user-agent")));
   const error = one(query.error);
   const formProvider = PROVIDERS.find((p) => p === one(query.provider)) ?? null;
 
@@ -97,7 +103,7 @@ export default async function PayPage({ params, searchParams }: { params: Promis
 
         {!gone && !payment && (
           <figure className="flex flex-col items-center gap-2 print:hidden">
-            <QRCodeSVG value={payUrl} size={176} level="M" marginSize={2} title={t.scanToPay} role="img" aria-label={t.scanToPay} />
+            <PayQr url={payUrl} pixels={176} label={t.scanToPay} />
             <figcaption className="text-sm text-slate-600">{t.scanToPay}</figcaption>
           </figure>
         )}

@@ -2,6 +2,7 @@
 import type { z } from "zod";
 import type { Payment, PaymentLink } from "@/lib/domain/links/types";
 import { shortUrl } from "@/lib/domain/links/urls";
+import { paysAUse } from "@/lib/domain/payments/standing";
 import { toMajorNumber } from "@/lib/money";
 import type { paymentLinkResponse, paymentLinkStatusResponse } from "./schemas";
 import { toRef } from "./to-domain";
@@ -9,12 +10,13 @@ import { toRef } from "./to-domain";
 export type CmStatus = "open" | "paid";
 
 /**
- * "paid" only when the money arrived: every use of the link is paid by a SUCCESSFUL payment.
+ * "paid" only when the money arrived: every use of the link is paid by a SUCCESSFUL payment
+ * (money that arrived late for a link already used up is to be refunded: it pays no use).
  * A use merely held by a PENDING payment is still "open".
  */
-export function cmStatus(link: Pick<PaymentLink, "maxUses">, payments: Pick<Payment, "status">[]): CmStatus {
-  const successful = payments.filter((payment) => payment.status === "SUCCESSFUL").length;
-  return successful >= link.maxUses ? "paid" : "open";
+export function cmStatus(link: Pick<PaymentLink, "maxUses">, payments: Pick<Payment, "status" | "overCollectedAt">[]): CmStatus {
+  const paid = payments.filter(paysAUse).length;
+  return paid >= link.maxUses ? "paid" : "open";
 }
 
 /** ISO 8601 with an offset, as the document writes it: 2022-02-22T22:00:00+00:00 (milliseconds only when there are some). */

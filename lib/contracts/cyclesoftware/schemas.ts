@@ -103,7 +103,7 @@ export const paymentLinkData = z
     qr_code: z
       .string()
       .regex(/^data:image\/png;base64,[A-Za-z0-9+/]+=*$/)
-      .meta({ description: "A QR code of payment_url as a PNG data URI", examples: ["data:image/png;base64,iVBORw0KGgoAAAANSUhEU..."] }),
+      .meta({ description: "A QR code of payment_url as a PNG data URI", examples: ["data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAA"] }),
   })
   .meta({ id: "CycleSoftwarePaymentLink" });
 

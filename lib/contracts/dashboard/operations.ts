@@ -14,6 +14,7 @@ const link = z.object({
   expiresAt: z.string().nullable(),
   maxUses: z.int(),
   currentUses: z.int(),
+  pendingUses: z.int().meta({ description: "Of currentUses, those held by pending payments: with status PAID the link is awaiting payment, not paid" }),
   mode: z.enum(["SANDBOX", "LIVE"]),
   merchantReference: z.string().nullable(),
   createdAt: z.string(),
@@ -28,16 +29,30 @@ export const listDashboardLinks = dashboardApi.operation({
   summary: "The signed-in merchant's links",
   auth: "session",
   query: z.object({
-    status: filter(LINK_STATUSES.join(", ")),
+    status: filter(`${LINK_STATUSES.join(", ")} or AWAITING_PAYMENT (PAID: paid in money only)`),
     q: filter("Search in description, references and slug"),
     sort: filter("created_at or amount"),
     order: filter("asc or desc"),
-    page: filter(),
+    after: filter("The page after this cursor (a page's `next`)"),
+    before: filter("The page before this cursor (a page's `previous`)"),
     limit: filter("1-200, default 20"),
     from: filter("Created on or after (YYYY-MM-DD)"),
     to: filter("Created on or before (YYYY-MM-DD)"),
   }),
-  responses: { 200: { description: "A page of links", schema: z.object({ items: z.array(link), page: z.int(), limit: z.int(), total: z.int(), totalPages: z.int() }) } },
+  responses: {
+    200: {
+      description: "A page of links, by cursor (every page as fast as the first)",
+      schema: z.object({
+        items: z.array(link),
+        limit: z.int(),
+        next: z.string().nullable().meta({ description: "Cursor of the next page, null on the last" }),
+        previous: z.string().nullable().meta({ description: "Cursor of the previous page, null on the first" }),
+        total: z
+          .object({ count: z.int(), exact: z.boolean() })
+          .meta({ description: "Links matching the filters: exactly `count`, or more than `count` (500) when `exact` is false" }),
+      }),
+    },
+  },
   errors: { 400: "A filter is invalid", 401: "No dashboard session" },
 });
 

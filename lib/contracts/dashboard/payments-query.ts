@@ -1,4 +1,4 @@
-import type { ListPaymentsInput } from "@/lib/domain/payments/schemas";
+import type { ListPaymentsInput } from "@/lib/services/payments/list-payments";
 
 /** The payments page's filters as they live in the URL -> domain input (validated there). */
 export function paymentsQueryFromSearch(search: URLSearchParams): ListPaymentsInput {
@@ -13,6 +13,7 @@ export function paymentsQueryFromSearch(search: URLSearchParams): ListPaymentsIn
     provider: get("provider") as ListPaymentsInput["provider"],
     from: day("from", false),
     to: day("to", true),
-    page: get("page") === undefined ? undefined : Number(get("page")),
+    after: get("after"),
+    before: get("before"),
   };
 }

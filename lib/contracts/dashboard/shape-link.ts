@@ -10,6 +10,8 @@ export function shapeDashboardLink(link: PaymentLink) {
     currency: link.currency,
     description: link.description,
     status: link.status,
+    /** Uses held by pending payments: with status PAID, the link is awaiting payment. */
+    pendingUses: link.pendingUses,
     expiresAt: link.expiresAt?.toISOString() ?? null,
     maxUses: link.maxUses,
     currentUses: link.currentUses,

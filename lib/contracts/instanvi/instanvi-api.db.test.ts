@@ -283,7 +283,7 @@ describe("PATCH /payment-links/:id", () => {
 
     const multi = await createTestLink(scope, { maxUses: 3 });
     await redeemLink({ slug: multi.slug, provider: "MTN_CAM", phoneNumber: "671000001" });
-    await redeemLink({ slug: multi.slug, provider: "MTN_CAM", phoneNumber: "671000001" });
+    await redeemLink({ slug: multi.slug, provider: "MTN_CAM", phoneNumber: "671000002" });
     expectError(await update(multi.id, { max_uses: 1 }), 400, "max_uses cannot be less than current_uses (2)");
     expectError(await update(multi.id, { expires_at: "2001-01-01T00:00:00Z" }), 400, "expires_at cannot be in the past");
     expectError(await update(multi.id, { status: "NOPE" }), 400, "status must be one of ACTIVE, PAID, EXPIRED, CANCELLED");

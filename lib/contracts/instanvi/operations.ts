@@ -5,6 +5,7 @@ import {
   createdPaymentLinkData,
   createPaymentLinkRequest,
   envelopeOf,
+  linkPaymentsData,
   listPaymentLinksQuery,
   paymentLinkDetailData,
   paymentLinkListData,
@@ -54,7 +55,10 @@ export const redeemPaymentLink = instanvi.operation({
   operationId: "instanviRedeemPaymentLink",
   summary: "Redeem a payment link (public)",
   description:
-    'Reserves one use atomically, opens a PENDING payment and asks the provider to collect from the phone number. If the provider refuses or is down, the use is released and the answer is 400 "Payment initialization failed".',
+    'Reserves one use atomically, opens a PENDING payment and asks the provider to collect from the phone number. If the provider refuses or is down, the use is released and the answer is 400 "Payment initialization failed". ' +
+    "The link reads PAID once every use is taken, before any money has arrived: the payment tells whether it did (PENDING until the payer approves, then SUCCESSFUL or FAILED; a FAILED payment releases its use). " +
+    "A second redeem from the same phone_number while its payment is PENDING returns that payment instead of a new one. Redeems are limited per link and per phone number (429). " +
+    "A LIVE link can be redeemed only through a provider configured for live payments (400 otherwise).",
   auth: "public",
   paramDocs: slug,
   headers: [idempotencyHeader],
@@ -74,7 +78,12 @@ export const listPaymentLinks = instanvi.operation({
   path: "/api/payment-links",
   operationId: "instanviListPaymentLinks",
   summary: "List payment links",
-  description: "Newest first. A link past its expiry is listed as EXPIRED.",
+  description:
+    "Newest first. A link past its expiry is listed as EXPIRED. Up to 10,000 matching links, `pagination.total` and " +
+    "`total_pages` are exact. Beyond, they were counted at most a minute earlier (as this document says, links may be cached " +
+    "for 10 minutes): the items are read when asked for, but where a page past the first 2,000 links starts was decided by " +
+    "that count, so a link created or deleted since may move a link to the page before or after, as between any two requests. " +
+    "Every page, deep or not, answers as fast as the first.",
   query: listPaymentLinksQuery,
   responses: { 200: { description: "Payment links retrieved", schema: envelopeOf(paymentLinkListData) } },
   errors: { 400: BAD_REQUEST },
@@ -110,4 +119,18 @@ export const cancelPaymentLink = instanvi.operation({
   paramDocs: id,
   responses: { 200: { description: "Payment link cancelled successfully", schema: envelopeOf(cancelledPaymentLinkData) } },
   errors: { 400: "Cannot cancel a paid or already cancelled payment link", 404: "Payment link not found" },
+});
+
+export const listLinkPayments = instanvi.operation({
+  method: "GET",
+  path: "/api/payment-links/id/{id}/payments",
+  operationId: "instanviListLinkPayments",
+  summary: "List a payment link's payments (an addition to the Instanvi document)",
+  description:
+    "Not in the Instanvi document, and changing none of its fields: every payment attempt on one of your links, newest first, so that an " +
+    "integrator who polls can see money arrive. A payment is PENDING until the provider's final answer, SUCCESSFUL once the money has " +
+    "arrived, FAILED otherwise (`failure_reason`). Webhooks (`payment.succeeded`) tell the same without polling.",
+  paramDocs: id,
+  responses: { 200: { description: "Payments retrieved", schema: envelopeOf(linkPaymentsData) } },
+  errors: { 400: BAD_REQUEST, 404: "Payment link not found (also for another merchant's link)" },
 });

@@ -93,6 +93,16 @@ const slug = z.string().meta({ example: "pay_abc123xyz" });
 const amount = z.number().meta({ description: "Major units of the currency" });
 const isoOrNull = z.string().nullable().meta({ description: "ISO 8601, UTC" });
 
+/**
+ * The link's status as this contract documents it: PAID as soon as every use is taken, also
+ * while the last uses are only held by payments still PENDING (the redeem example shows PAID
+ * right after the redeem). The money is told by the payments: this says so to integrators.
+ */
+const linkStatusRead = linkStatus.meta({
+  description:
+    "ACTIVE, PAID, EXPIRED or CANCELLED. PAID as soon as every use is taken (current_uses = max_uses), including uses held by payments still PENDING: the payer may not have approved yet and the money may never arrive (a payment the provider fails releases its use and the link reads ACTIVE again). To know that money arrived, follow the payment: its `status` SUCCESSFUL (the redeem answer's `payment`, GET /api/pay/payments/{id}), or the signed webhooks `payment.succeeded` and `link.paid` (sent only once the money has arrived).",
+});
+
 export const createdPaymentLinkData = z
   .object({
     id,
@@ -100,7 +110,7 @@ export const createdPaymentLinkData = z
     url: z.url(),
     amount,
     currency: z.string(),
-    status: linkStatus,
+    status: linkStatusRead,
     expires_at: isoOrNull,
     max_uses: z.int(),
     current_uses: z.int(),
@@ -114,7 +124,7 @@ export const publicPaymentLinkData = z
     amount,
     currency: z.string(),
     description: z.string().nullable(),
-    status: linkStatus,
+    status: linkStatusRead,
     expires_at: isoOrNull,
     metadata: z.record(z.string(), z.unknown()),
     max_uses: z.int(),
@@ -131,7 +141,7 @@ export const paymentLinkListItem = z
     slug,
     amount,
     currency: z.string(),
-    status: linkStatus,
+    status: linkStatusRead,
     expires_at: isoOrNull,
     current_uses: z.int(),
     max_uses: z.int(),
@@ -149,18 +159,53 @@ export const updatedPaymentLinkData = z.object({ id, slug });
 export const cancelledPaymentLinkData = z.object({ id, slug, status: z.literal("CANCELLED") });
 
 export const redeemedPaymentLinkData = z.object({
-  payment_link: z.object({ id, slug, status: linkStatus, current_uses: z.int() }),
+  payment_link: z.object({ id, slug, status: linkStatusRead, current_uses: z.int() }),
   payment: z.object({
     id,
     amount,
     currency: z.string(),
-    status: z.enum(["PENDING", "SUCCESSFUL", "FAILED"]),
+    status: z.enum(["PENDING", "SUCCESSFUL", "FAILED"]).meta({
+      description:
+        "PENDING until the provider's final answer: SUCCESSFUL once the money has arrived. A second redeem from the same phone_number while this payment is PENDING returns this same payment.",
+    }),
     transaction_id: z.string().meta({ example: "pl_pay_abc123xyz_1735689600000_9f2c4a1b3d" }),
   }),
 });
 
+/**
+ * A documented addition (not in the Instanvi document, and changing none of its fields): the
+ * payment attempts on one of the merchant's links, so that an integrator who polls can see
+ * money arrive.
+ */
+export const linkPaymentItem = z
+  .object({
+    id,
+    transaction_id: z.string().meta({ description: "Our reference of the payment, as in the redeem answer" }),
+    amount,
+    currency: z.string(),
+    status: z.enum(["PENDING", "SUCCESSFUL", "FAILED"]).meta({ description: "SUCCESSFUL once the money has arrived; FAILED with `failure_reason`" }),
+    failure_reason: z.string().nullable(),
+    provider: z.enum(PROVIDERS),
+    payer_phone: z.string().meta({ description: "The payer's number, masked (+237 •••••••001)" }),
+    provider_reference: z.string().nullable().meta({ description: "The operator's reference of the transaction, once it has one" }),
+    created_at: z.string(),
+    settled_at: isoOrNull.meta({ description: "When the provider's final answer arrived" }),
+    paid_late: z.boolean().meta({ description: "SUCCESSFUL after we had given up waiting (the operator's final word wins)" }),
+    over_collected: z.boolean().meta({ description: "Paid late for a link whose uses were taken meanwhile: money to refund to the payer" }),
+  })
+  .meta({ id: "InstanviLinkPayment" });
+
+export const linkPaymentsData = z
+  .object({ payment_link: z.object({ id, slug, status: linkStatusRead, current_uses: z.int(), max_uses: z.int() }), payments: z.array(linkPaymentItem) })
+  .meta({ id: "InstanviLinkPayments" });
+
 export function envelopeOf<T extends z.ZodType>(data: T) {
-  return z.object({ status_code: z.int(), status: z.string(), message: z.string(), data });
+  return z.object({
+    status_code: z.int().meta({ example: 200 }),
+    status: z.string().meta({ example: "OK" }),
+    message: z.string().meta({ example: "Payment link created successfully" }),
+    data,
+  });
 }
 
 export const errorEnvelopeSchema = z

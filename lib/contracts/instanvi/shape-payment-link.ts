@@ -1,12 +1,15 @@
 /** Our model -> Instanvi JSON. Amounts leave as major units of the link's currency. */
 import type { z } from "zod";
-import type { PaymentLink } from "@/lib/domain/links/types";
+import type { Payment, PaymentLink } from "@/lib/domain/links/types";
 import { payPageUrl } from "@/lib/domain/links/urls";
 import type { Redemption } from "@/lib/services/links/redeem-link";
 import { toMajorNumber } from "@/lib/money";
+import { maskPhone } from "@/lib/notifications/templates/messages";
+import { needsRefund, paymentStanding } from "@/lib/domain/payments/standing";
 import type {
   cancelledPaymentLinkData,
   createdPaymentLinkData,
+  linkPaymentsData,
   paymentLinkDetailData,
   paymentLinkListItem,
   publicPaymentLinkData,
@@ -83,5 +86,27 @@ export function shapeRedemption({ link, payment }: Redemption): z.output<typeof 
       status: payment.status,
       transaction_id: payment.transactionId,
     },
+  };
+}
+
+export function shapeLinkPayments(link: PaymentLink, payments: Payment[]): z.output<typeof linkPaymentsData> {
+  return {
+    payment_link: { id: link.id, slug: link.slug, status: link.status, current_uses: link.currentUses, max_uses: link.maxUses },
+    payments: payments.map((payment) => ({
+      id: payment.id,
+      transaction_id: payment.transactionId,
+      amount: amountOf(payment),
+      currency: payment.currency,
+      status: payment.status,
+      failure_reason: payment.failureReason,
+      provider: payment.provider,
+      payer_phone: maskPhone(payment.payerPhone),
+      provider_reference: payment.providerReference,
+      created_at: payment.createdAt.toISOString(),
+      settled_at: iso(payment.settledAt),
+      // An over-collection is a late success too.
+      paid_late: paymentStanding(payment) !== payment.status,
+      over_collected: needsRefund(payment),
+    })),
   };
 }

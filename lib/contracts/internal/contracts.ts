@@ -6,11 +6,12 @@
 import { z } from "zod";
 import { defineContract } from "@/lib/contracts/kit/define";
 import { DEFAULT_STATUS_BY_CODE } from "@/lib/contracts/kit/map-error";
+import { publicRouteLimitConfig, rateLimitConfig } from "@/lib/config/limits";
 import type { ContractDefinition, JsonReply } from "@/lib/contracts/kit/types";
 
 export const plainErrorSchema = z.object({ error: z.string(), field: z.string().optional() }).meta({ id: "PlainError" });
 
-function plainJsonContract(definition: Pick<ContractDefinition<JsonReply>, "name" | "tag" | "owns" | "statusByCode">) {
+function plainJsonContract(definition: Pick<ContractDefinition<JsonReply>, "name" | "tag" | "owns" | "statusByCode" | "rateLimits">) {
   return defineContract<JsonReply>({
     ...definition,
     renderSuccess: (reply) => reply.body,
@@ -31,6 +32,8 @@ export const payPageApi = plainJsonContract({
   tag: { name: "Pay page", description: "What the hosted pay page (/pay/{slug}) calls from the customer's browser." },
   owns: ["/api/pay/"],
   statusByCode: DEFAULT_STATUS_BY_CODE,
+  // Public: counted per client IP (RATE_LIMIT_PAY_STATUS_PER_IP), high enough for many customers behind one carrier address.
+  rateLimits: perIpOnly("status-poll", () => publicRouteLimitConfig().payStatusPerIp),
 });
 
 export const providerCallbacks = plainJsonContract({
@@ -38,7 +41,16 @@ export const providerCallbacks = plainJsonContract({
   tag: { name: "Provider callbacks", description: "Called by the mobile-money providers, not by integrators." },
   owns: ["/api/providers/"],
   statusByCode: DEFAULT_STATUS_BY_CODE,
+  // Unsigned callbacks make the product ask the provider for a status: counted per client IP
+  // (RATE_LIMIT_CALLBACKS_PER_IP), so nobody can make it call MTN or Orange in a loop. A refused
+  // callback loses nothing: the reconciler polls pending payments anyway.
+  rateLimits: perIpOnly("callbacks", () => publicRouteLimitConfig().callbacksPerIp),
 });
+
+/** One window per client IP, of RATE_LIMIT_WINDOW_SECONDS (public operations only: no credential). */
+function perIpOnly(name: string, limit: () => number): NonNullable<ContractDefinition<JsonReply>["rateLimits"]> {
+  return { credential: [], ip: [{ name, limit, windowSeconds: () => rateLimitConfig().windowSeconds }] };
+}
 
 export const metaApi = plainJsonContract({
   name: "meta",

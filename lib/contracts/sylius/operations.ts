@@ -109,7 +109,9 @@ const LIST_DESCRIPTION =
   "`_links` has `self`, `first` and `last`, `next` when there is a next page and `previous` after the first page; they keep `limit` and the sorting. " +
   "`pages` is at least 1; a page past the last answers 200 with no items. A bad `page`, `limit` or sorting (a value other than ASC/DESC, " +
   'a field other than amount, createdAt, updatedAt) is a 400 `{"code": 400, "message": "..."}` naming it. Unknown parameters are ignored. ' +
-  "Payment states: see GET /api/v1/payments/{id}.";
+  "Payment states: see GET /api/v1/payments/{id}. Up to 10,000 payments, `total` and `pages` are exact; beyond, they were counted " +
+  "at most a minute earlier, and where a page past the first 2,000 payments starts was decided by that count (a payment made " +
+  "since may move one to the page before or after). Every page, deep or not, answers as fast as the first.";
 
 export const listPayments = sylius.operation({
   method: "GET",

@@ -3,6 +3,7 @@
  * what the customer checks out, its amount the total, its payments the order's payments.
  */
 import type { z } from "zod";
+import { paysAUse } from "@/lib/domain/payments/standing";
 import type { NumberedLink } from "@/lib/services/payments/get-link-by-number";
 import { syliusOrderStates } from "./catalog";
 import type { orderSchema } from "./schemas";
@@ -11,7 +12,7 @@ import { shapeChannel, shapePayment, syliusDate, syliusPaths } from "./shape-pay
 const ORDER_KIND_NAMES = { SALES_ORDER: "Sales order", INVOICE: "Invoice" } as const;
 
 export function shapeOrder({ link, payments, order, language }: NumberedLink, baseUrl: string): z.output<typeof orderSchema> {
-  const paid = payments.filter((payment) => payment.status === "SUCCESSFUL").length;
+  const paid = payments.filter(paysAUse).length;
   const states = syliusOrderStates(link, paid);
   const notes = [order ? `${ORDER_KIND_NAMES[order.kind]} ${order.number}` : null, link.description].filter(Boolean).join(": ");
   return {

@@ -71,8 +71,10 @@ afterEach(() => {
 
 const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
 
+let nextNumber = 1000001;
 async function pay(link: PaymentLink, outcome: "PENDING" | "SUCCESSFUL" | "FAILED", { provider = "MTN_CAM" as Provider, reason = "INSUFFICIENT_FUNDS" } = {}) {
-  const { payment } = await redeemLink({ slug: link.slug, provider, phoneNumber: provider === "MTN_CAM" ? "671000001" : "691000001" });
+  // Each payment from a number of its own: a number with a pending payment on the link gets it back.
+  const { payment } = await redeemLink({ slug: link.slug, provider, phoneNumber: `${provider === "MTN_CAM" ? "67" : "69"}${nextNumber++}` });
   if (outcome !== "PENDING") await settlePayment({ paymentId: payment.id, outcome, failureReason: reason, actor: "provider:test" });
   return payment;
 }

@@ -38,3 +38,16 @@ export const signInSchema = z.object({
     .max(PASSWORD_MAX_LENGTH, `Password must be at most ${PASSWORD_MAX_LENGTH} characters`),
 });
 export type SignInInput = z.input<typeof signInSchema>;
+
+/** Settings, "Change password": the current one (checked against the stored hash) and a new one under today's policy. */
+export const changePasswordSchema = z.object({
+  currentPassword: z
+    .string({ error: "Current password must be a string" })
+    .min(1, "Current password is required")
+    .max(PASSWORD_MAX_LENGTH, `Current password must be at most ${PASSWORD_MAX_LENGTH} characters`),
+  newPassword: z
+    .string({ error: "New password must be a string" })
+    .min(PASSWORD_MIN_LENGTH, `New password must be at least ${PASSWORD_MIN_LENGTH} characters`)
+    .max(PASSWORD_MAX_LENGTH, `New password must be at most ${PASSWORD_MAX_LENGTH} characters`),
+});
+export type ChangePasswordInput = z.input<typeof changePasswordSchema>;

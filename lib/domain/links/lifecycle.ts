@@ -92,3 +92,16 @@ export function assertMaxUses(maxUses: number, currentUses = 0): void {
 export function mergeMetadata(stored: Metadata, patch: Metadata): Metadata {
   return { ...stored, ...patch };
 }
+
+/** What the merchant is told of a link: its status, or AWAITING_PAYMENT. */
+export type MerchantLinkStatus = LinkStatus | "AWAITING_PAYMENT";
+
+/**
+ * The link's status as the merchant reads it (dashboard badges and counts): a link whose every
+ * use is taken while some are held by payments still PENDING is AWAITING_PAYMENT, never PAID,
+ * until the money has arrived. (Instanvi's `status` reads PAID for both, as its document shows;
+ * every other surface says paid only once the money arrived.) `status` is the effective status.
+ */
+export function merchantLinkStatus(link: { status: LinkStatus; pendingUses: number }): MerchantLinkStatus {
+  return link.status === "PAID" && link.pendingUses > 0 ? "AWAITING_PAYMENT" : link.status;
+}

@@ -91,6 +91,11 @@ export const LINK_SORTS = ["created_at", "amount"] as const;
 
 export const listLinksInputSchema = z.object({
   status: linkStatusSchema.optional(),
+  /**
+   * With status PAID: true keeps the links whose last uses are held by pending payments (awaiting
+   * payment), false those paid in money. Unset (Instanvi's reading): both.
+   */
+  awaitingPayment: z.boolean({ error: "awaiting_payment must be true or false" }).optional(),
   page: z.int({ error: "page must be a positive integer" }).min(1, "page must be a positive integer").default(1),
   limit: z
     .int({ error: "limit must be an integer between 1 and 200" })

@@ -16,7 +16,10 @@ export interface PaymentLink {
   status: LinkStatus;
   expiresAt: Date | null;
   maxUses: number;
+  /** Uses held by PENDING payments plus uses kept by SUCCESSFUL ones. */
   currentUses: number;
+  /** Of currentUses, those held by PENDING payments: the money has not arrived for them yet. */
+  pendingUses: number;
   metadata: Metadata;
   provider: Provider | null;
   type: LinkType;
@@ -59,6 +62,13 @@ export interface Payment {
   paymentUrl: string | null;
   mode: Mode;
   settledAt: Date | null;
+  /**
+   * Set when we failed it without the provider's final word (our deadline passed); the
+   * provider's later answer still wins. SUCCESSFUL with this set is "paid late".
+   */
+  failedLocallyAt: Date | null;
+  /** Set when it succeeded late for a link already used up: money to refund, counted for nothing. */
+  overCollectedAt: Date | null;
   createdAt: Date;
   updatedAt: Date;
 }

@@ -16,6 +16,7 @@ export const WEBHOOK_EVENT_TYPES = [
   "payment.pending",
   "payment.succeeded",
   "payment.failed",
+  "payment.over_collected",
 ] as const;
 export type WebhookEventType = (typeof WEBHOOK_EVENT_TYPES)[number];
 
@@ -51,6 +52,12 @@ export const WEBHOOK_EVENT_DOCS: Readonly<Record<WebhookEventType, { label: stri
   "payment.succeeded": { label: "Payment succeeded", description: "The provider confirmed a payment: the money has arrived." },
   "payment.failed": {
     label: "Payment failed",
-    description: "A payment failed (declined, insufficient funds, timed out, ...): its use of the link is released.",
+    description:
+      "A payment failed (declined, insufficient funds, expired, ...): its use of the link is released. When the provider had not given its final word (failure_reason TIMEOUT after our long deadline), a later success still counts: payment.succeeded follows, with paid_late true.",
+  },
+  "payment.over_collected": {
+    label: "Over-collection to refund",
+    description:
+      "Money arrived late (paid_late) for a link that another payment had meanwhile used up, or that was cancelled, or whose order was paid: the payment counts for nothing and the payer should be refunded. Sent after its payment.succeeded.",
   },
 };

@@ -39,6 +39,8 @@ const payment = {
   mode: "SANDBOX",
   created_at: "2026-11-25T10:00:00.000Z",
   settled_at: null,
+  paid_late: false,
+  over_collected: false,
   link: { id: link.id, slug: link.slug },
 };
 const timestamp = "2026-11-25T10:00:00.000Z";
@@ -93,7 +95,9 @@ describe("the OpenAPI document's webhooks section", () => {
     const linkSchema = document.components.schemas.WebhookPaymentLink as { required: string[] };
     expect(linkSchema.required).toEqual(expect.arrayContaining(["id", "slug", "amount", "currency", "status", "urls"]));
     const paymentSchema = document.components.schemas.WebhookPayment as { required: string[] };
-    expect(paymentSchema.required).toEqual(expect.arrayContaining(["id", "transaction_id", "amount", "currency", "status", "provider", "failure_reason", "link"]));
+    expect(paymentSchema.required).toEqual(
+      expect.arrayContaining(["id", "transaction_id", "amount", "currency", "status", "provider", "failure_reason", "paid_late", "over_collected", "link"]),
+    );
   });
 
   it("resolves every webhook $ref to a component schema", () => {

@@ -64,6 +64,12 @@ export const webhookPaymentSchema = z
     mode: z.enum(MODES),
     created_at: instant(),
     settled_at: instant().nullable().describe("When it succeeded or failed"),
+    paid_late: z
+      .boolean()
+      .describe("true when it succeeded after we had failed it for want of an answer from the provider (TIMEOUT): the provider's answer won"),
+    over_collected: z
+      .boolean()
+      .describe("true when it succeeded late for a link already used up (or cancelled, or whose order was paid): it counts for nothing, refund it"),
     link: z
       .object({ id: z.uuid(), slug: z.string() })
       .strict()

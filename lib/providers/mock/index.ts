@@ -12,6 +12,8 @@ export interface MockProvidersOptions {
   orangePort?: number;
   /** How long the simulated payer takes to answer; 3000 ms by default. */
   approvalDelayMs?: number;
+  /** How long a request the payer has not answered stays open before the provider expires it; 120 s by default, 0 never. */
+  requestExpiryMs?: number;
 }
 
 export interface MockProviders {
@@ -21,11 +23,11 @@ export interface MockProviders {
 }
 
 export async function startMockProviders(options: MockProvidersOptions = {}): Promise<MockProviders> {
-  const { approvalDelayMs } = options;
-  const mtn = await startMtnMock({ port: options.mtnPort, approvalDelayMs });
+  const { approvalDelayMs, requestExpiryMs } = options;
+  const mtn = await startMtnMock({ port: options.mtnPort, approvalDelayMs, requestExpiryMs });
   let orange;
   try {
-    orange = await startOrangeMock({ port: options.orangePort, approvalDelayMs });
+    orange = await startOrangeMock({ port: options.orangePort, approvalDelayMs, requestExpiryMs });
   } catch (error) {
     await mtn.close();
     throw error;

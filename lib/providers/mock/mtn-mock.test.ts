@@ -96,4 +96,57 @@ describe("the MTN mock", () => {
     expect(await unknown.json()).toMatchObject({ code: "RESOURCE_NOT_FOUND" });
     expect((await fetch(`${mock.url}/disbursement/v1_0/transfer`, { method: "POST", headers })).status).toBe(404);
   });
+
+  it("lets the sandbox answer for the payer while the request is open, once", async () => {
+    const referenceId = randomUUID();
+    const pending = { ...validBody, payer: { partyIdType: "MSISDN", partyId: "237670000004" } };
+    expect((await requestToPay({ "X-Reference-Id": referenceId }, pending)).status).toBe(202);
+    const answer = (id: string, body: unknown) =>
+      fetch(`${mock.url}/sandbox/payer/${id}`, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(body) });
+    expect((await answer(referenceId, { answer: "maybe" })).status).toBe(400);
+    expect((await answer(randomUUID(), { answer: "approve" })).status).toBe(404);
+    const approved = await answer(referenceId, { answer: "approve" });
+    expect(approved.status).toBe(200);
+    expect(await approved.json()).toMatchObject({ status: "SUCCESSFUL", financialTransactionId: expect.any(String) });
+    expect((await answer(referenceId, { answer: "reject" })).status).toBe(409);
+  });
+});
+
+describe("the MTN mock's expiry of unapproved requests", () => {
+  let short: RunningMock;
+  let shortToken: string;
+
+  beforeAll(async () => {
+    short = await startMtnMock({ approvalDelayMs: 50, requestExpiryMs: 150 });
+    const issued = await fetch(`${short.url}/collection/token/`, {
+      method: "POST",
+      headers: { Authorization: `Basic ${Buffer.from("user:key").toString("base64")}`, "Ocp-Apim-Subscription-Key": "sub" },
+    });
+    shortToken = ((await issued.json()) as { access_token: string }).access_token;
+  });
+
+  afterAll(async () => {
+    await short.close();
+  });
+
+  const headers = () => ({ Authorization: `Bearer ${shortToken}`, "Ocp-Apim-Subscription-Key": "sub", "X-Target-Environment": "sandbox" });
+  async function start(partyId: string) {
+    const referenceId = randomUUID();
+    const response = await fetch(`${short.url}/collection/v1_0/requesttopay`, {
+      method: "POST",
+      headers: { ...headers(), "X-Reference-Id": referenceId, "Content-Type": "application/json" },
+      body: JSON.stringify({ ...validBody, payer: { partyIdType: "MSISDN", partyId } }),
+    });
+    expect(response.status).toBe(202);
+    return async () => (await (await fetch(`${short.url}/collection/v1_0/requesttopay/${referenceId}`, { headers: headers() })).json()) as Record<string, unknown>;
+  }
+
+  it("fails a request nobody approves with reason EXPIRED once its time is up, and leaves answered ones alone", async () => {
+    const unanswered = await start("237670000004");
+    const approved = await start("237670000001");
+    expect(await unanswered()).toMatchObject({ status: "PENDING" });
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    expect(await unanswered()).toMatchObject({ status: "FAILED", reason: "EXPIRED" });
+    expect(await approved()).toMatchObject({ status: "SUCCESSFUL" });
+  });
 });

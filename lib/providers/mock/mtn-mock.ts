@@ -15,11 +15,26 @@ export interface MtnMockOptions {
   port?: number;
   /** How long the simulated payer takes to answer on the phone. */
   approvalDelayMs?: number;
+  /**
+   * How long a request the payer has not answered stays open: then MTN gives up on it, FAILED
+   * with reason EXPIRED (and calls back). 0 keeps it open forever. DEFAULT_REQUEST_EXPIRY_MS by default.
+   */
+  requestExpiryMs?: number;
 }
 
-type PayerAnswer = { status: "SUCCESSFUL" } | { status: "FAILED"; reason: "NOT_ENOUGH_FUNDS" | "APPROVAL_REJECTED" };
+/** MTN's push to the phone lapses after a few minutes; the mock's default. */
+export const DEFAULT_REQUEST_EXPIRY_MS = 120_000;
 
-/** The PENDING number never answers (our reconciler gives up on it); PROVIDER_ERROR fails at initiation. */
+type PayerAnswer = { status: "SUCCESSFUL" } | { status: "FAILED"; reason: "NOT_ENOUGH_FUNDS" | "APPROVAL_REJECTED" | "EXPIRED" };
+
+/** The sandbox's stand-in for the payer's phone: POST /sandbox/payer/{referenceId} {"answer": ...}. */
+const SANDBOX_ANSWERS = new Map<string, PayerAnswer>([
+  ["approve", { status: "SUCCESSFUL" }],
+  ["reject", { status: "FAILED", reason: "APPROVAL_REJECTED" }],
+  ["insufficient_funds", { status: "FAILED", reason: "NOT_ENOUGH_FUNDS" }],
+]);
+
+/** The PENDING number never answers (MTN expires it after requestExpiryMs); PROVIDER_ERROR fails at initiation. */
 const PAYER_ANSWERS = new Map<TestOutcome, PayerAnswer>([
   ["SUCCESS", { status: "SUCCESSFUL" }],
   ["INSUFFICIENT_FUNDS", { status: "FAILED", reason: "NOT_ENOUGH_FUNDS" }],
@@ -36,19 +51,23 @@ interface RequestToPay {
 
 const UUID_V4 = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/i;
 const STATUS_PATH = /^\/collection\/v1_0\/requesttopay\/([^/]+)$/;
+const SANDBOX_PAYER_PATH = /^\/sandbox\/payer\/([^/]+)$/;
 
 export async function startMtnMock(options: MtnMockOptions = {}): Promise<RunningMock> {
   const approvalDelayMs = options.approvalDelayMs ?? 3000;
+  const requestExpiryMs = options.requestExpiryMs ?? DEFAULT_REQUEST_EXPIRY_MS;
   const tokens = new TokenStore(3600);
   const requests = new Map<string, RequestToPay>();
   const background = new Background();
 
-  /** The payer's answer lands; the merchant hears of it when it gave a callback URL. */
-  function settle(request: RequestToPay, answer: PayerAnswer): void {
+  /** The payer's answer (or the expiry) lands, once; the merchant hears of it when it gave a callback URL. */
+  function settle(request: RequestToPay, answer: PayerAnswer): boolean {
+    if (request.status !== "PENDING") return false;
     request.status = answer.status;
     if (answer.status === "SUCCESSFUL") request.financialTransactionId = String(randomInt(1_000_000_000, 10_000_000_000));
     else request.reason = answer.reason;
     if (request.callbackUrl) background.postJson(request.callbackUrl, statusBody(request));
+    return true;
   }
 
   async function handle(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
@@ -59,6 +78,9 @@ export async function startMtnMock(options: MtnMockOptions = {}): Promise<Runnin
       }
       return sendJson(res, 200, { access_token: tokens.issue(), token_type: "access_token", expires_in: tokens.lifetimeSeconds });
     }
+
+    const sandboxPayer = SANDBOX_PAYER_PATH.exec(path);
+    if (req.method === "POST" && sandboxPayer) return answerAsPayer(res, decodeURIComponent(sandboxPayer[1]!), await readBody(req));
 
     const statusMatch = STATUS_PATH.exec(path);
     const isRequestToPay = req.method === "POST" && path === "/collection/v1_0/requesttopay";
@@ -103,7 +125,25 @@ export async function startMtnMock(options: MtnMockOptions = {}): Promise<Runnin
     requests.set(referenceId, request);
     const answer = PAYER_ANSWERS.get(outcome);
     if (answer) background.after(approvalDelayMs, () => settle(request, answer));
+    if (requestExpiryMs > 0) background.after(requestExpiryMs, () => settle(request, { status: "FAILED", reason: "EXPIRED" }));
     return sendJson(res, 202);
+  }
+
+  /**
+   * Not MTN's API: the sandbox's way to answer for the payer at any time while the request is
+   * open (a late approval, for example). 404 for an unknown request, 409 once it is final.
+   */
+  function answerAsPayer(res: ServerResponse, referenceId: string, text: string | null): void {
+    const body = text === null ? undefined : parseJson(text);
+    const said = typeof body === "object" && body !== null ? (body as { answer?: unknown }).answer : undefined;
+    const answer = typeof said === "string" ? SANDBOX_ANSWERS.get(said) : undefined;
+    if (!answer) {
+      return sendJson(res, 400, { code: "INVALID_REQUEST", message: `answer must be one of ${[...SANDBOX_ANSWERS.keys()].join(", ")}` });
+    }
+    const request = requests.get(referenceId);
+    if (!request) return sendJson(res, 404, { code: "RESOURCE_NOT_FOUND", message: "Requested resource was not found." });
+    if (!settle(request, answer)) return sendJson(res, 409, { code: "NOT_PENDING", message: `The request is already ${request.status}` });
+    return sendJson(res, 200, statusBody(request));
   }
 
   return serve(options.port ?? 0, handle, background);

@@ -14,7 +14,7 @@ let config: OrangeConfig;
 
 beforeAll(async () => {
   [mock, listener] = await Promise.all([startOrangeMock({ approvalDelayMs: 50 }), startCallbackListener()]);
-  config = { baseUrl: mock.url, clientId: "id", clientSecret: "secret", merchantKey: "merchant", timeoutMs: 2000 };
+  config = { mode: "SANDBOX", variablePrefix: "ORANGE", baseUrl: mock.url, clientId: "id", clientSecret: "secret", merchantKey: "merchant", timeoutMs: 2000 };
 });
 
 afterAll(async () => {
@@ -172,5 +172,49 @@ describe("the Orange mock's API", () => {
     });
     expect(result).toMatchObject({ ok: false, error: { kind: "rejected" } });
     expect(!result.ok && result.error.message).toMatch(/HTTP 400 \(1: Invalid request: amount: .*return_url: /);
+  });
+});
+
+describe("the Orange mock: the payer's sandbox answers and the expiry of unfinished payments", () => {
+  it("lets the sandbox approve an open payment for the payer, once, and notifies", async () => {
+    const { orderId, created, query } = await hostedPayment();
+    const answer = (token: string, body: unknown) =>
+      fetch(`${mock.url}/sandbox/payer/${token}`, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(body) });
+    expect((await answer(created.pay_token, { answer: "later" })).status).toBe(400);
+    expect((await answer("00ff", { answer: "approve" })).status).toBe(404);
+    expect((await answer(created.pay_token, { answer: "approve" })).status).toBe(200);
+    expect((await answer(created.pay_token, { answer: "reject" })).status).toBe(409);
+    expect(await new OrangeProvider(config).getStatus(query)).toMatchObject({ ok: true, value: { status: "SUCCESSFUL" } });
+    const notification = await listener.waitForCall(`/notify/${orderId}`);
+    expect(notification.body).toMatchObject({ status: "SUCCESS", notif_token: created.notif_token });
+  });
+
+  it("reports EXPIRED for a payment nobody finishes in time, and notifies it as FAILED", async () => {
+    const short = await startOrangeMock({ approvalDelayMs: 50, requestExpiryMs: 150 });
+    try {
+      const shortConfig: OrangeConfig = { ...config, baseUrl: short.url };
+      const orderId = `o${randomUUID().slice(0, 8)}`;
+      const created = await new OrangeApi(shortConfig).webPayment({
+        merchant_key: "merchant",
+        currency: "XAF",
+        order_id: orderId,
+        amount: 1500,
+        return_url: RETURN_URL,
+        cancel_url: CANCEL_URL,
+        notif_url: `${listener.url}/notify/${orderId}`,
+        lang: "en",
+        reference: "Expiring",
+        subscriber_msisdn: "237690000004",
+      });
+      if (!created.ok) throw new Error(created.error.message);
+      const query: StatusQuery = { paymentId: randomUUID(), orderId, amountMinor: 1500, providerReference: created.value.pay_token };
+      const provider = new OrangeProvider(shortConfig);
+      expect(await provider.getStatus(query)).toEqual({ ok: true, value: { status: "PENDING" } });
+      const notification = await listener.waitForCall(`/notify/${orderId}`, 2000);
+      expect(notification.body).toMatchObject({ status: "FAILED", notif_token: created.value.notif_token });
+      expect(await provider.getStatus(query)).toMatchObject({ ok: true, value: { status: "FAILED", reason: "TIMEOUT" } });
+    } finally {
+      await short.close();
+    }
   });
 });

@@ -24,7 +24,15 @@ export interface OrangeMockOptions {
   port?: number;
   /** How long the simulated payer takes to confirm on the phone. */
   approvalDelayMs?: number;
+  /**
+   * How long a payment the payer has not completed stays open: then Orange reports it EXPIRED
+   * (and notifies FAILED). 0 keeps it open forever. DEFAULT_REQUEST_EXPIRY_MS by default.
+   */
+  requestExpiryMs?: number;
 }
+
+/** Orange's pay_token lapses after a few minutes; the mock's default. */
+export const DEFAULT_REQUEST_EXPIRY_MS = 120_000;
 
 interface WebPayment {
   request: OrangeWebPaymentBody;
@@ -36,9 +44,16 @@ interface WebPayment {
   txnid?: string;
 }
 
-type PayerAnswer = { status: "SUCCESS" } | { status: "FAILED"; reason: OrangeMockReason };
+type PayerAnswer = { status: "SUCCESS" } | { status: "FAILED"; reason: OrangeMockReason } | { status: "EXPIRED" };
 
-/** The PENDING number never answers (our reconciler gives up on it); PROVIDER_ERROR fails before. */
+/** The sandbox's stand-in for the payer: POST /sandbox/payer/{pay_token} {"answer": ...}. */
+const SANDBOX_ANSWERS = new Map<string, PayerAnswer>([
+  ["approve", { status: "SUCCESS" }],
+  ["reject", { status: "FAILED", reason: "CANCELLED_BY_PAYER" }],
+  ["insufficient_funds", { status: "FAILED", reason: "INSUFFICIENT_BALANCE" }],
+]);
+
+/** The PENDING number never answers (Orange expires it after requestExpiryMs); PROVIDER_ERROR fails before. */
 const PAYER_ANSWERS = new Map<TestOutcome, PayerAnswer>([
   ["SUCCESS", { status: "SUCCESS" }],
   ["INSUFFICIENT_FUNDS", { status: "FAILED", reason: "INSUFFICIENT_BALANCE" }],
@@ -47,12 +62,14 @@ const PAYER_ANSWERS = new Map<TestOutcome, PayerAnswer>([
 
 const API = "/orange-money-webpay/cm/v1";
 const PAGE_PATH = /^\/payment\/([0-9a-f]+)(\/cancel)?$/;
+const SANDBOX_PAYER_PATH = /^\/sandbox\/payer\/([0-9a-f]+)$/;
 
 /** Orange's gateway answers {code, message, description}; 41 is its "Invalid credentials". */
 const orangeError = (code: number, message: string, description: string) => ({ code, message, description });
 
 export async function startOrangeMock(options: OrangeMockOptions = {}): Promise<RunningMock> {
   const approvalDelayMs = options.approvalDelayMs ?? 3000;
+  const requestExpiryMs = options.requestExpiryMs ?? DEFAULT_REQUEST_EXPIRY_MS;
   const tokens = new TokenStore(3600);
   const payments = new Map<string, WebPayment>();
   const orderIds = new Set<string>();
@@ -66,14 +83,33 @@ export async function startOrangeMock(options: OrangeMockOptions = {}): Promise<
     if (answer) background.after(approvalDelayMs, () => settle(payment, answer));
   }
 
-  function settle(payment: WebPayment, answer: PayerAnswer): void {
+  /** The payer's answer (or the expiry) lands, once; Orange notifies (an expiry as FAILED). */
+  function settle(payment: WebPayment, answer: PayerAnswer): boolean {
+    if (payment.status !== "INITIATED" && payment.status !== "PENDING") return false;
     payment.status = answer.status;
     if (answer.status === "FAILED") payment.reason = answer.reason;
     background.postJson(payment.request.notif_url, {
-      status: answer.status,
+      status: answer.status === "SUCCESS" ? "SUCCESS" : "FAILED",
       notif_token: payment.notifToken,
       txnid: payment.txnid,
     });
+    return true;
+  }
+
+  /**
+   * Not Orange's API: the sandbox's way to answer for the payer at any time while the payment is
+   * open (a late approval, for example). 404 for an unknown pay_token, 409 once it is final.
+   */
+  function answerAsPayer(res: ServerResponse, payToken: string, text: string | null): void {
+    const body = text === null ? undefined : parseJson(text);
+    const said = typeof body === "object" && body !== null ? (body as { answer?: unknown }).answer : undefined;
+    const answer = typeof said === "string" ? SANDBOX_ANSWERS.get(said) : undefined;
+    if (!answer) return sendJson(res, 400, orangeError(1, "Invalid request", `answer must be one of ${[...SANDBOX_ANSWERS.keys()].join(", ")}`));
+    const payment = payments.get(payToken);
+    if (!payment) return sendJson(res, 404, orangeError(3, "Transaction not found", "No transaction has this pay_token"));
+    payment.txnid ??= newTxnid();
+    if (!settle(payment, answer)) return sendJson(res, 409, orangeError(4, "Not pending", `The payment is already ${payment.status}`));
+    return sendJson(res, 200, { status: payment.status, order_id: payment.request.order_id, txnid: payment.txnid });
   }
 
   async function handle(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
@@ -97,6 +133,9 @@ export async function startOrangeMock(options: OrangeMockOptions = {}): Promise<
       const body = text === null ? undefined : parseJson(text);
       return path.endsWith("/webpayment") ? createPayment(res, body, url.origin) : transactionStatus(res, body);
     }
+
+    const sandboxPayer = SANDBOX_PAYER_PATH.exec(path);
+    if (req.method === "POST" && sandboxPayer) return answerAsPayer(res, sandboxPayer[1]!, await readBody(req));
 
     const page = PAGE_PATH.exec(path);
     if (page) {
@@ -128,6 +167,7 @@ export async function startOrangeMock(options: OrangeMockOptions = {}): Promise<
     payments.set(payment.payToken, payment);
     orderIds.add(request.order_id);
     if (outcome !== null) awaitPayer(payment, outcome);
+    if (requestExpiryMs > 0) background.after(requestExpiryMs, () => settle(payment, { status: "EXPIRED" }));
     return sendJson(res, 201, {
       status: 201,
       message: "OK",

@@ -7,12 +7,14 @@ import { fail, ok } from "@/lib/providers/result";
 import { TokenCache, type IssuedToken } from "@/lib/providers/token-cache";
 import { MtnRequestToPayResultSchema, MtnTokenSchema, type MtnRequestToPayBody, type MtnRequestToPayResult } from "./types";
 
-const MTN: ProviderLabel = { name: "MTN MoMo", baseUrlVariable: "MTN_BASE_URL" };
-
 export class MtnApi {
   private readonly tokens = new TokenCache(() => this.issueToken());
+  /** How messages name MTN and the setting that points at it (MTN_BASE_URL or MTN_LIVE_BASE_URL). */
+  private readonly label: ProviderLabel;
 
-  constructor(private readonly config: MtnConfig) {}
+  constructor(private readonly config: MtnConfig) {
+    this.label = { name: config.mode === "LIVE" ? "MTN MoMo (live)" : "MTN MoMo", baseUrlVariable: `${config.variablePrefix}_BASE_URL` };
+  }
 
   /** MTN answers 202 with an empty body: acceptance is all there is to read. */
   async requestToPay(referenceId: string, body: MtnRequestToPayBody, callbackUrl: string): Promise<Result<null>> {
@@ -22,14 +24,14 @@ export class MtnApi {
       headers: { "Content-Type": "application/json", "X-Reference-Id": referenceId, "X-Callback-Url": callbackUrl },
     });
     if (!reply.ok) return reply;
-    const accepted = readReply(MTN, `POST ${path}`, reply.value, z.unknown());
+    const accepted = readReply(this.label, `POST ${path}`, reply.value, z.unknown());
     return accepted.ok ? ok(null) : accepted;
   }
 
   async getRequestToPay(referenceId: string): Promise<Result<MtnRequestToPayResult>> {
     const path = `/collection/v1_0/requesttopay/${encodeURIComponent(referenceId)}`;
     const reply = await this.send("GET", path);
-    return reply.ok ? readReply(MTN, `GET ${path}`, reply.value, MtnRequestToPayResultSchema) : reply;
+    return reply.ok ? readReply(this.label, `GET ${path}`, reply.value, MtnRequestToPayResultSchema) : reply;
   }
 
   private send(
@@ -38,7 +40,7 @@ export class MtnApi {
     extra: { headers?: Record<string, string>; body?: string } = {},
   ): Promise<Result<HttpReply>> {
     return this.tokens.withToken((token) =>
-      sendHttp(MTN, {
+      sendHttp(this.label, {
         method,
         url: this.config.baseUrl + path,
         body: extra.body,
@@ -56,7 +58,7 @@ export class MtnApi {
   private async issueToken(): Promise<Result<IssuedToken>> {
     const { apiUser, apiKey, subscriptionKey, baseUrl, timeoutMs } = this.config;
     const path = "/collection/token/";
-    const reply = await sendHttp(MTN, {
+    const reply = await sendHttp(this.label, {
       method: "POST",
       url: baseUrl + path,
       headers: {
@@ -66,9 +68,10 @@ export class MtnApi {
       timeoutMs,
     });
     if (!reply.ok) return reply;
-    const token = readReply(MTN, `POST ${path}`, reply.value, MtnTokenSchema);
+    const token = readReply(this.label, `POST ${path}`, reply.value, MtnTokenSchema);
     if (!token.ok) {
-      const hint = reply.value.status === 401 ? "; check MTN_API_USER, MTN_API_KEY and MTN_SUBSCRIPTION_KEY" : "";
+      const prefix = this.config.variablePrefix;
+      const hint = reply.value.status === 401 ? `; check ${prefix}_API_USER, ${prefix}_API_KEY and ${prefix}_SUBSCRIPTION_KEY` : "";
       return fail(token.error.kind, token.error.message + hint);
     }
     return ok({ accessToken: token.value.access_token, expiresInSeconds: token.value.expires_in });

@@ -22,6 +22,8 @@ afterAll(async () => {
 
 function config(overrides: Partial<MtnConfig> = {}): MtnConfig {
   return {
+    mode: "SANDBOX",
+    variablePrefix: "MTN",
     baseUrl: mock.url,
     apiUser: "api-user",
     apiKey: "api-key",

@@ -14,28 +14,30 @@ import {
   type OrangeWebPaymentResponse,
 } from "./types";
 
-const ORANGE: ProviderLabel = { name: "Orange Money", baseUrlVariable: "ORANGE_BASE_URL" };
-
 export class OrangeApi {
   private readonly tokens = new TokenCache(() => this.issueToken());
+  /** How messages name Orange and the setting that points at it (ORANGE_BASE_URL or ORANGE_LIVE_BASE_URL). */
+  private readonly label: ProviderLabel;
 
-  constructor(private readonly config: OrangeConfig) {}
+  constructor(private readonly config: OrangeConfig) {
+    this.label = { name: config.mode === "LIVE" ? "Orange Money (live)" : "Orange Money", baseUrlVariable: `${config.variablePrefix}_BASE_URL` };
+  }
 
   async webPayment(body: OrangeWebPaymentBody): Promise<Result<OrangeWebPaymentResponse>> {
     const path = "/orange-money-webpay/cm/v1/webpayment";
     const reply = await this.postJson(path, body);
-    return reply.ok ? readReply(ORANGE, `POST ${path}`, reply.value, OrangeWebPaymentResponseSchema) : reply;
+    return reply.ok ? readReply(this.label, `POST ${path}`, reply.value, OrangeWebPaymentResponseSchema) : reply;
   }
 
   async transactionStatus(body: OrangeTransactionStatusBody): Promise<Result<OrangeTransactionStatus>> {
     const path = "/orange-money-webpay/cm/v1/transactionstatus";
     const reply = await this.postJson(path, body);
-    return reply.ok ? readReply(ORANGE, `POST ${path}`, reply.value, OrangeTransactionStatusSchema) : reply;
+    return reply.ok ? readReply(this.label, `POST ${path}`, reply.value, OrangeTransactionStatusSchema) : reply;
   }
 
   private postJson(path: string, body: unknown): Promise<Result<HttpReply>> {
     return this.tokens.withToken((token) =>
-      sendHttp(ORANGE, {
+      sendHttp(this.label, {
         method: "POST",
         url: this.config.baseUrl + path,
         body: JSON.stringify(body),
@@ -48,7 +50,7 @@ export class OrangeApi {
   private async issueToken(): Promise<Result<IssuedToken>> {
     const { clientId, clientSecret, baseUrl, timeoutMs } = this.config;
     const path = "/oauth/v3/token";
-    const reply = await sendHttp(ORANGE, {
+    const reply = await sendHttp(this.label, {
       method: "POST",
       url: baseUrl + path,
       body: new URLSearchParams({ grant_type: "client_credentials" }).toString(),
@@ -60,9 +62,10 @@ export class OrangeApi {
       timeoutMs,
     });
     if (!reply.ok) return reply;
-    const token = readReply(ORANGE, `POST ${path}`, reply.value, OrangeTokenSchema);
+    const token = readReply(this.label, `POST ${path}`, reply.value, OrangeTokenSchema);
     if (!token.ok) {
-      const hint = reply.value.status === 401 ? "; check ORANGE_CLIENT_ID and ORANGE_CLIENT_SECRET" : "";
+      const prefix = this.config.variablePrefix;
+      const hint = reply.value.status === 401 ? `; check ${prefix}_CLIENT_ID and ${prefix}_CLIENT_SECRET` : "";
       return fail(token.error.kind, token.error.message + hint);
     }
     return ok({ accessToken: token.value.access_token, expiresInSeconds: token.value.expires_in });

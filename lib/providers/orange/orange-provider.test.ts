@@ -22,6 +22,8 @@ afterAll(async () => {
 
 function config(overrides: Partial<OrangeConfig> = {}): OrangeConfig {
   return {
+    mode: "SANDBOX",
+    variablePrefix: "ORANGE",
     baseUrl: mock.url,
     clientId: "client-id",
     clientSecret: "client-secret",

@@ -55,7 +55,9 @@ export class OrangeProvider implements PaymentProviderClient {
       notif_url: request.callbackUrl,
       lang: request.language,
       reference: request.description,
-      subscriber_msisdn: request.payerPhone,
+      // Only our mock reads it (the payer then approves on the phone); real Orange sends the payer
+      // to payment_url, so a live request does not carry it.
+      ...(this.config.mode === "SANDBOX" ? { subscriber_msisdn: request.payerPhone } : {}),
     };
   }
 }

@@ -4,6 +4,7 @@ import { getDb } from "@/lib/db/client";
 import type { Mode } from "@/lib/domain/links/enums";
 import { AppError, AppErrorCode } from "@/lib/errors";
 import type { AuthenticatedCredential } from "@/lib/services/credentials/authenticate-api-key";
+import { assertKeyModeUsable } from "@/lib/services/payments/payment-modes";
 
 interface Row {
   credential_id: string;
@@ -32,6 +33,8 @@ export async function authenticateAccessToken(token: string, now: Date = new Dat
        AND t.expires_at > ${now.toISOString()}::timestamptz
        AND c.revoked_at IS NULL`;
   if (!row) throw new AppError(AppErrorCode.UNAUTHENTICATED, "Invalid or expired access token");
+  // A LIVE key's token is refused while live payments are not configured (FORBIDDEN).
+  assertKeyModeUsable(row.mode);
   return {
     id: row.credential_id,
     keyId: row.key_id,

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { beforeEach, describe, expect, it, vi } from "vitest";
-import { verifyPassword } from "@/lib/crypto/password";
+import { currentScryptParams, verifyPassword } from "@/lib/crypto/password";
 import { getDb } from "@/lib/db/client";
 import { signUp } from "./sign-up";
 import { verifyCredentials } from "./verify-credentials";
@@ -89,7 +89,7 @@ describe("verifyCredentials", () => {
     expect(await verifyCredentials(uniqueEmail(), PASSWORD)).toBeNull();
     expect(vi.mocked(verifyPassword)).toHaveBeenCalledTimes(1);
     // ...against a real scrypt hash, so that the key derivation actually runs.
-    expect(vi.mocked(verifyPassword).mock.calls[0]![1]).toMatch(/^scrypt\$32768\$8\$1\$[^$]+\$[^$]+$/);
+    expect(vi.mocked(verifyPassword).mock.calls[0]![1]).toMatch(new RegExp(`^scrypt\\$${currentScryptParams().N}\\$8\\$1\\$[^$]+\\$[^$]+$`));
 
     expect(await verifyCredentials("", "")).toBeNull();
     const user = await getDb().user.findUniqueOrThrow({ where: { id: account.userId } });

@@ -3,6 +3,7 @@ import { getDb } from "@/lib/db/client";
 import { secretMatches } from "@/lib/crypto/api-keys";
 import type { Mode } from "@/lib/domain/links/enums";
 import { AppError, AppErrorCode } from "@/lib/errors";
+import { assertKeyModeUsable } from "@/lib/services/payments/payment-modes";
 
 export interface AuthenticatedCredential {
   id: string;
@@ -29,6 +30,9 @@ export async function authenticateApiKey(keyId: string, secret: string, now: Dat
   if (!credential || !matches || credential.revokedAt) {
     throw new AppError(AppErrorCode.UNAUTHENTICATED, "Invalid or inactive API key");
   }
+  // SANDBOX never touches real money, LIVE never the mocks: a LIVE key is refused (FORBIDDEN)
+  // while no live provider is configured.
+  assertKeyModeUsable(credential.mode);
   await db.apiCredential.updateMany({
     where: {
       id: credential.id,

@@ -4,6 +4,7 @@ import { createCredentialSchema, type CreateCredentialInput } from "@/lib/domain
 import type { CreatedCredential } from "@/lib/domain/credentials/types";
 import type { MerchantScope } from "@/lib/domain/links/types";
 import { parseOrThrow } from "@/lib/domain/validation";
+import { assertModeAvailable } from "@/lib/services/payments/payment-modes";
 import { CREDENTIAL_VIEW_SELECT, toCredentialView } from "./to-credential-view";
 
 const MAX_KEY_ATTEMPTS = 5;
@@ -14,6 +15,7 @@ const MAX_KEY_ATTEMPTS = 5;
  */
 export async function createCredential(scope: Pick<MerchantScope, "merchantId">, input: CreateCredentialInput): Promise<CreatedCredential> {
   const data = parseOrThrow(createCredentialSchema, input);
+  assertModeAvailable(data.mode);
   for (let attempt = 1; ; attempt++) {
     const key = generateApiKey(data.mode);
     try {

@@ -8,6 +8,9 @@ export type EventType =
   | "link.cancelled"
   | "link.expired"
   | "link.redeemed"
+  /** The last use is taken, held by a pending payment: awaiting payment, not paid. */
+  | "link.awaiting_payment"
+  /** Every use is paid in money (no use held by a pending payment). */
   | "link.paid"
   | "link.reopened"
   | "payment.created"
@@ -15,6 +18,8 @@ export type EventType =
   | "payment.initiation_unknown"
   | "payment.succeeded"
   | "payment.failed"
+  /** A late success found its link used up: the merchant should refund it. */
+  | "payment.over_collected"
   /** Order events have no link (linkId null); the order's id is in data.order_id. */
   | "order.created"
   | "order.paid_elsewhere";

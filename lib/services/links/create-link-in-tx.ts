@@ -8,6 +8,7 @@ import type { MessageUrlForm } from "@/lib/domain/links/urls";
 import { parseOrThrow } from "@/lib/domain/validation";
 import { validationError } from "@/lib/errors";
 import { recordEvent } from "@/lib/services/events/record-event";
+import { assertModeAvailable } from "@/lib/services/payments/payment-modes";
 import { toPaymentLink } from "./to-payment-link";
 
 const MAX_CODE_ATTEMPTS = 5;
@@ -37,6 +38,8 @@ export async function createLinkInTx(
   { columns = {}, messageUrl = "short" }: { columns?: LinkCreateColumns; messageUrl?: MessageUrlForm } = {},
 ): Promise<PaymentLink> {
   const data = parseOrThrow(createLinkInputSchema, input);
+  // A LIVE link needs a live provider to be paid: refused (on `mode`) while none is configured.
+  assertModeAvailable(data.mode);
   if (data.expiresAt) assertExpiryInFuture(data.expiresAt, now);
   if (data.orderId) {
     const order = await tx.order.findFirst({ where: { id: data.orderId, merchantId: scope.merchantId }, select: { currency: true } });

@@ -9,7 +9,9 @@ import { redeemLink } from "./redeem-link";
 import { updateLink } from "./update-link";
 import { rejection } from "@/lib/testing/rejection";
 
-const redeem = (link: PaymentLink) => redeemLink({ slug: link.slug, provider: "MTN_CAM", phoneNumber: "671000001" });
+let nextPhone = 671000001;
+/** Each redeem from a number of its own (a number with a pending payment on the link gets it back). */
+const redeem = (link: PaymentLink) => redeemLink({ slug: link.slug, provider: "MTN_CAM", phoneNumber: String(nextPhone++) });
 
 describe("getLinkTimeline", () => {
   it("tells the story of the link and its payments, oldest first, and nothing of other links", async () => {
@@ -33,14 +35,16 @@ describe("getLinkTimeline", () => {
       ["link.updated", null],
       ["payment.created", first.id],
       ["link.redeemed", null],
-      ["link.paid", null],
+      ["link.awaiting_payment", null],
       ["payment.failed", first.id],
       ["link.reopened", null],
       ["payment.created", second.id],
       ["link.redeemed", null],
-      ["link.paid", null],
+      ["link.awaiting_payment", null],
       ["payment.initiated", second.id],
       ["payment.succeeded", second.id],
+      // Paid once the money arrived, not when the last use was taken.
+      ["link.paid", null],
     ]);
     expect(timeline[0]).toMatchObject({ actor: scope.actor, data: { amount_minor: 5000, currency: "XAF" } });
     expect(timeline[5]).toMatchObject({ actor: "provider:MTN_CAM", data: { reason: "PAYER_REJECTED" } });

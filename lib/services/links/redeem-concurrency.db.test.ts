@@ -10,9 +10,10 @@ describe("redeem under concurrency (real database)", () => {
     const link = await createTestLink(scope, { maxUses: 10, amountMinor: 2500 });
     const before = await getDb().paymentLink.findUniqueOrThrow({ where: { id: link.id } });
 
+    // Each from a number of its own: a number with a pending payment on the link gets it back.
     const results = await Promise.allSettled(
       Array.from({ length: 50 }, (_, i) =>
-        redeemLink({ slug: link.slug, provider: i % 2 ? "MTN_CAM" : "ORANGE_CAM", phoneNumber: i % 2 ? "671000001" : "691000001" }),
+        redeemLink({ slug: link.slug, provider: i % 2 ? "MTN_CAM" : "ORANGE_CAM", phoneNumber: `${i % 2 ? "67" : "69"}${1_000_000 + i}` }),
       ),
     );
 
@@ -28,6 +29,7 @@ describe("redeem under concurrency (real database)", () => {
 
     const after = await getDb().paymentLink.findUniqueOrThrow({ where: { id: link.id } });
     expect(after.currentUses).toBe(10);
+    expect(after.pendingUses).toBe(10);
     expect(after.status).toBe("PAID");
     const payments = await getDb().payment.findMany({ where: { linkId: link.id } });
     expect(payments).toHaveLength(10);
@@ -35,7 +37,7 @@ describe("redeem under concurrency (real database)", () => {
     expect(new Set(payments.map((p) => p.transactionId)).size).toBe(10);
     expect(await getDb().event.count({ where: { linkId: link.id, type: "link.redeemed" } })).toBe(10);
     // nothing else changed
-    const unchanged = ({ currentUses, status, paidAt, updatedAt, ...rest }: typeof after) => rest;
+    const unchanged = ({ currentUses, pendingUses, status, paidAt, updatedAt, ...rest }: typeof after) => rest;
     expect(unchanged(after)).toEqual(unchanged(before));
   });
 });

@@ -17,8 +17,8 @@ const STATUS_EVENTS = new Set(["link.cancelled", "link.reopened", "link.expired"
  *
  * Status changes: link.cancelled, link.reopened, link.expired, link.updated when it changed
  * `status` or `active` (deactivated / reactivated), and paid as below.
- * A link counts as paid only once money arrived: `link.paid` is recorded when a payment
- * reserves the last use, so the callback goes on `payment.succeeded` when the link is then PAID.
+ * A link counts as paid only once money arrived: the callback goes on the `payment.succeeded`
+ * after which the link is PAID with no use still held by a pending payment.
  */
 export async function callbackMessagesFor(tx: Prisma.TransactionClient, event: RecordedEvent): Promise<void> {
   if (!event.linkId || !(await changesLinkStatus(tx, event))) return;
@@ -47,8 +47,12 @@ async function changesLinkStatus(tx: Prisma.TransactionClient, event: RecordedEv
     return typeof changes === "object" && changes !== null && ("status" in changes || "active" in changes);
   }
   if (event.type === "payment.succeeded") {
-    const link = await tx.paymentLink.findUnique({ where: { id: event.linkId! }, select: { status: true } });
-    return link?.status === "PAID";
+    // A late success flagged as an over-collection changes nothing of the link.
+    const data = event.data as { over_collected?: unknown } | null;
+    if (typeof data === "object" && data !== null && data.over_collected !== undefined) return false;
+    // Paid once every use is paid in money: none still held by a pending payment.
+    const link = await tx.paymentLink.findUnique({ where: { id: event.linkId! }, select: { status: true, pendingUses: true } });
+    return link?.status === "PAID" && link.pendingUses === 0;
   }
   return false;
 }

@@ -10,9 +10,10 @@ import type { RecordedEvent } from "./publish-event";
  * - link.created, link.cancelled, link.expired: the same;
  * - link.updated: link.updated, or link.expired when it set the status to EXPIRED;
  * - payment.created: payment.pending; payment.succeeded, payment.failed: the same;
- * - payment.succeeded is also the only source of link.paid. Our own `link.paid` event is
- *   recorded when the last use is *reserved* (a pending payment), before any money has
- *   arrived, so it sends nothing.
+ * - payment.succeeded is also the only source of link.paid (our own `link.paid` event, recorded
+ *   in the same transaction, sends nothing more); a late success flagged as an over-collection
+ *   sends no link.paid (the link was paid by another payment);
+ * - payment.over_collected: the same (money arrived late for a link already used up: refund it).
  * Every other event (link.redeemed, link.reopened, payment.initiated, order.*, ...) sends nothing.
  */
 export function webhookTypesFor(event: Pick<RecordedEvent, "type" | "data">): WebhookEventType[] {
@@ -21,9 +22,10 @@ export function webhookTypesFor(event: Pick<RecordedEvent, "type" | "data">): We
     case "link.cancelled":
     case "link.expired":
     case "payment.failed":
+    case "payment.over_collected":
       return [event.type];
     case "payment.succeeded":
-      return ["payment.succeeded", "link.paid"];
+      return isObject(event.data) && event.data.over_collected !== undefined ? ["payment.succeeded"] : ["payment.succeeded", "link.paid"];
     case "link.updated":
       return statusSetTo(event.data) === "EXPIRED" ? ["link.expired"] : ["link.updated"];
     case "payment.created":

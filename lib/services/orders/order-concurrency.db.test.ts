@@ -13,10 +13,12 @@ async function reservedFor(orderId: string): Promise<{ count: number; sum: numbe
   return { count: payments.length, sum: payments.reduce((total, p) => total + Number(p.amountMinor), 0) };
 }
 
+let nextNumber = 1_000_000;
+/** Each redeem from a number of its own: a number with a pending payment on the link gets it back. */
 const redeemAll = (slugs: string[], n: number) =>
   Promise.allSettled(
     Array.from({ length: n }, (_, i) =>
-      redeemLink({ slug: slugs[i % slugs.length]!, provider: i % 2 ? "MTN_CAM" : "ORANGE_CAM", phoneNumber: i % 2 ? "671000001" : "691000001" }),
+      redeemLink({ slug: slugs[i % slugs.length]!, provider: i % 2 ? "MTN_CAM" : "ORANGE_CAM", phoneNumber: `${i % 2 ? "67" : "69"}${nextNumber++}` }),
     ),
   );
 

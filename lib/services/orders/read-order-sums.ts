@@ -4,7 +4,8 @@ import { fromStoredMinor } from "@/lib/money";
 
 /**
  * Adds up the PENDING and SUCCESSFUL payments through the links of each order, in one query
- * (FAILED ones count for nothing, which is how a failed payment frees its part of the order).
+ * (FAILED ones count for nothing, which is how a failed payment frees its part of the order; a
+ * success flagged as an over-collection counts for nothing either: it is money to refund).
  * Orders without such payments map to zeros. Run it inside the transaction that locked the order
  * when the answer decides something.
  */
@@ -13,7 +14,7 @@ export async function readOrderSums(db: Prisma.TransactionClient, orderIds: read
   if (orderIds.length === 0) return sums;
   const rows = await db.$queryRaw<{ order_id: string; successful: bigint; pending: bigint }[]>`
     SELECT l.order_id::text AS order_id,
-           COALESCE(SUM(p.amount_minor) FILTER (WHERE p.status = 'SUCCESSFUL'), 0)::bigint AS successful,
+           COALESCE(SUM(p.amount_minor) FILTER (WHERE p.status = 'SUCCESSFUL' AND p.over_collected_at IS NULL), 0)::bigint AS successful,
            COALESCE(SUM(p.amount_minor) FILTER (WHERE p.status = 'PENDING'), 0)::bigint AS pending
       FROM payments p
       JOIN payment_links l ON l.id = p.link_id

@@ -1,5 +1,6 @@
 import { getDb } from "@/lib/db/client";
-import { LINK_STATUSES, type LinkStatus } from "@/lib/domain/links/enums";
+import { LINK_STATUSES } from "@/lib/domain/links/enums";
+import type { MerchantLinkStatus } from "@/lib/domain/links/lifecycle";
 import type { MerchantScope } from "@/lib/domain/links/types";
 import type { CollectedInCurrency, Overview } from "@/lib/domain/overview/types";
 import { PAYMENT_LINK_SUMMARY, toPaymentWithLink } from "@/lib/services/payments/to-payment-with-link";
@@ -32,10 +33,12 @@ export async function getOverview(scope: Pick<MerchantScope, "merchantId">, now:
          AND settled_at >= ${iso(since30)}::timestamptz AND settled_at <= ${iso(now)}::timestamptz
        GROUP BY currency
        ORDER BY currency`,
-    // The effective status, as effectiveStatus() reads it: ACTIVE past its expiry is EXPIRED.
-    db.$queryRaw<{ status: LinkStatus; count: number }[]>`
-      SELECT CASE WHEN status = 'ACTIVE' AND expires_at IS NOT NULL AND expires_at <= ${iso(now)}::timestamptz
-                  THEN 'EXPIRED' ELSE status::text END AS status,
+    // The status as merchantLinkStatus() reads it: ACTIVE past its expiry is EXPIRED, and PAID with
+    // uses still held by pending payments is AWAITING_PAYMENT (not paid yet).
+    db.$queryRaw<{ status: MerchantLinkStatus; count: number }[]>`
+      SELECT CASE WHEN status = 'ACTIVE' AND expires_at IS NOT NULL AND expires_at <= ${iso(now)}::timestamptz THEN 'EXPIRED'
+                  WHEN status = 'PAID' AND pending_uses > 0 THEN 'AWAITING_PAYMENT'
+                  ELSE status::text END AS status,
              COUNT(*)::int AS count
         FROM payment_links
        WHERE merchant_id = ${merchantId}::uuid
@@ -58,7 +61,7 @@ export async function getOverview(scope: Pick<MerchantScope, "merchantId">, now:
     }),
   ]);
 
-  const linksByStatus = Object.fromEntries(LINK_STATUSES.map((status) => [status, 0])) as Record<LinkStatus, number>;
+  const linksByStatus = Object.fromEntries([...LINK_STATUSES, "AWAITING_PAYMENT"].map((status) => [status, 0])) as Record<MerchantLinkStatus, number>;
   for (const row of links) linksByStatus[row.status] += row.count;
 
   const viewCount = views._sum.views ?? 0;

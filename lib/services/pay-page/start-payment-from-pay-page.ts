@@ -26,7 +26,9 @@ export type PayPageOutcome =
 
 /**
  * Handles the pay page's form with the same startPayment as every API: checks the operator and
- * number, limits attempts per client, and makes a double submit start one payment only.
+ * number, limits attempts per client (and, in startPayment, per link and per number), and makes
+ * a double submit start one payment only. A number whose payment on the link is still pending
+ * is led back to that payment.
  */
 export async function startPaymentFromPayPage(input: PayPageSubmission): Promise<PayPageOutcome> {
   const provider = PROVIDERS.find((p) => p === input.provider) ?? null;
@@ -67,7 +69,12 @@ export async function startPaymentFromPayPage(input: PayPageSubmission): Promise
         ? { kind: "refused", problem: "provider_down", provider }
         : error.code === AppErrorCode.VALIDATION
           ? { kind: "refused", problem: "phone", provider }
-          : { kind: "unavailable" };
+          : error.code === AppErrorCode.RATE_LIMITED
+            ? { kind: "refused", problem: "rate", provider }
+            : // A LIVE link whose chosen operator has no live configuration: as if it were down.
+              error.code === AppErrorCode.INVALID_STATE && error.details.field === "provider"
+              ? { kind: "refused", problem: "provider_down", provider }
+              : { kind: "unavailable" };
   }
   if (claimId) await completeIdempotencyKey(claimId, { status: 200, body: outcome });
   return outcome;

@@ -47,7 +47,7 @@ describe("listPayments", () => {
     const [p1, p2, p3, p4, p5] = p;
     const page = await listPayments(scope);
     expect(ids(page)).toEqual([p5.id, p4.id, p3.id, p2.id, p1.id]);
-    expect(page).toMatchObject({ page: 1, limit: 20, total: 5, totalPages: 1 });
+    expect(page).toMatchObject({ limit: 20, total: { count: 5, exact: true }, next: null, previous: null, totalsAsOf: null });
     expect(page.items[1]).toMatchObject({
       amountMinor: 1050,
       currency: "EUR",
@@ -74,7 +74,7 @@ describe("listPayments", () => {
 
     expect(ids(await listPayments(scope, { provider: "ORANGE_CAM" }))).toEqual([p4.id, p3.id]);
     expect(ids(await listPayments(scope, { linkId: xaf.id }))).toEqual([p5.id, p3.id, p2.id, p1.id]);
-    expect(await listPayments(scope, { linkId: theirs.id })).toMatchObject({ items: [], total: 0, totals: [] });
+    expect(await listPayments(scope, { linkId: theirs.id })).toMatchObject({ items: [], total: { count: 0, exact: true }, totals: [] });
 
     const tenDaysAgo = new Date(Date.now() - 10 * 86_400_000);
     await getDb().payment.update({ where: { id: p1.id }, data: { createdAt: tenDaysAgo } });
@@ -84,13 +84,20 @@ describe("listPayments", () => {
     expect(ids(await listPayments(scope, { from: tenDaysAgo, to: tenDaysAgo }))).toEqual([p1.id]);
   });
 
-  it("paginates the items but totals the whole filtered set", async () => {
+  it("pages the items by cursor but totals the whole filtered set", async () => {
     const { scope, p } = await merchantWithPayments();
-    const page = await listPayments(scope, { page: 2, limit: 2 });
-    expect(page).toMatchObject({ page: 2, limit: 2, total: 5, totalPages: 3 });
+    const first = await listPayments(scope, { limit: 2 });
+    expect(ids(first)).toEqual([p[4].id, p[3].id]);
+    expect(first.previous).toBeNull();
+    const page = await listPayments(scope, { after: first.next!, limit: 2 });
+    expect(page).toMatchObject({ limit: 2, total: { count: 5, exact: true } });
     expect(ids(page)).toEqual([p[2].id, p[1].id]);
     expect(page.totals.map((t) => t.count)).toEqual([1, 4]);
-    expect((await listPayments(scope, { page: 9 })).items).toEqual([]);
+    const last = await listPayments(scope, { after: page.next!, limit: 2 });
+    expect(ids(last)).toEqual([p[0].id]);
+    expect(last.next).toBeNull();
+    expect(ids(await listPayments(scope, { before: last.previous!, limit: 2 }))).toEqual(ids(page));
+    expect(ids(await listPayments(scope, { before: page.previous!, limit: 2 }))).toEqual(ids(first));
   });
 
   it("refuses bad filters with the field named", async () => {
@@ -102,7 +109,8 @@ describe("listPayments", () => {
       [{ from: "yesterday" }, "from"],
       [{ from: "2026-03-02", to: "2026-03-01" }, "to"],
       [{ limit: 201 }, "limit"],
-      [{ page: 0 }, "page"],
+      [{ after: "e30" }, "after"],
+      [{ before: "WyIyMDI2LTAxLTAxVDAwOjAwOjAwLjAwMFoiLCJ4Il0" }, "before"],
     ];
     for (const [input, field] of cases) {
       const error = await rejection(listPayments(scope, input));

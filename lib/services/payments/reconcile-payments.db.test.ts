@@ -18,6 +18,7 @@ import { startPayment } from "./start-payment";
 /** Nothing listens there: the providers' callbacks never arrive. */
 const NO_CALLBACKS = "http://127.0.0.1:9";
 const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
 
 const mocks = withMockProviders();
 let scope: MerchantScope;
@@ -65,7 +66,7 @@ const eventTypes = async (paymentId: string) =>
   (await getDb().event.findMany({ where: { paymentId }, orderBy: { createdAt: "asc" }, select: { type: true } })).map((e) => e.type);
 
 function summary(counts: Partial<ReconcileSummary>): ReconcileSummary {
-  return { claimed: 0, settled: 0, timedOut: 0, stillPending: 0, unreachable: 0, deferred: 0, errors: 0, ...counts };
+  return { claimed: 0, settled: 0, timedOut: 0, paidLate: 0, lateUnanswered: 0, stillPending: 0, unreachable: 0, deferred: 0, errors: 0, ...counts };
 }
 
 describe("reconcilePendingPayments", () => {
@@ -98,7 +99,7 @@ describe("reconcilePendingPayments", () => {
     expect(await linkRow(linkId)).toMatchObject({ status: "ACTIVE", currentUses: 0 });
   });
 
-  it("leaves a forever-pending payment PENDING before the timeout, then fails it with TIMEOUT and releases the use", async () => {
+  it("leaves a payment the provider still calls PENDING alone before the 24 h deadline, then fails it locally with TIMEOUT and releases the use", async () => {
     const mtn = await pay("670000004");
     const orange = await pay("690000004");
     const ids = [mtn.paymentId, orange.paymentId];
@@ -111,11 +112,16 @@ describe("reconcilePendingPayments", () => {
       expect(await linkRow(linkId)).toMatchObject({ status: "PAID", currentUses: 1 });
     }
 
+    // Ten minutes used to be enough to fail it: no more, the provider has not said its last word.
     await age(11 * MINUTE, ...ids);
+    await expireClaims(...ids);
+    expect(await reconcile()).toEqual(summary({ claimed: 2, stillPending: 2 }));
+
+    await age(25 * HOUR, ...ids);
     await expireClaims(...ids);
     expect(await reconcile()).toEqual(summary({ claimed: 2, timedOut: 2 }));
     for (const { paymentId, linkId } of [mtn, orange]) {
-      expect(await paymentRow(paymentId)).toMatchObject({ status: "FAILED", failureReason: "TIMEOUT" });
+      expect(await paymentRow(paymentId)).toMatchObject({ status: "FAILED", failureReason: "TIMEOUT", failedLocallyAt: expect.any(Date) });
       expect(await linkRow(linkId)).toMatchObject({ status: "ACTIVE", currentUses: 0 });
       const failed = await getDb().event.findMany({ where: { paymentId, type: "payment.failed" } });
       expect(failed).toHaveLength(1);
@@ -169,6 +175,9 @@ describe("reconcilePendingPayments", () => {
       expect((await paymentRow(orange.paymentId)).status).toBe("SUCCESSFUL");
 
       await age(11 * MINUTE, paymentId);
+      await expireClaims(paymentId);
+      expect(await reconcile()).toEqual(summary({ claimed: 1, stillPending: 1, unreachable: 1 }));
+      await age(25 * HOUR, paymentId);
       await expireClaims(paymentId);
       expect(await reconcile()).toEqual(summary({ claimed: 1, timedOut: 1 }));
     } finally {

@@ -43,7 +43,7 @@ export function startReconciler(options: ReconcilerOptions = {}): Reconciler {
     running ??= (async () => {
       try {
         const summary = await reconcilePendingPayments(reconcileOptions);
-        if (summary.settled + summary.timedOut + summary.errors + summary.unreachable + summary.deferred > 0) {
+        if (summary.settled + summary.timedOut + summary.paidLate + summary.errors + summary.unreachable + summary.deferred > 0) {
           log.log(`Reconciler: ${describe(summary)}`);
         }
         return summary;
@@ -96,6 +96,7 @@ export function reconcileIntervalFromEnv(env: Readonly<Record<string, string | u
 function describe(s: ReconcileSummary): string {
   const parts = [`claimed ${s.claimed}`, `settled ${s.settled}`, `timed out ${s.timedOut}`, `still pending ${s.stillPending}`];
   if (s.unreachable > 0) parts.push(`provider unreachable ${s.unreachable}`);
+  if (s.paidLate + s.lateUnanswered > 0) parts.push(`paid late ${s.paidLate}`, `late still unanswered ${s.lateUnanswered}`);
   if (s.deferred > 0) parts.push(`deferred ${s.deferred}`);
   parts.push(`errors ${s.errors}`);
   return parts.join(", ");

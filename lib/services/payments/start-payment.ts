@@ -1,11 +1,16 @@
+import { z } from "zod";
 import { getDb } from "@/lib/db/client";
+import { providerSchema } from "@/lib/domain/links/schemas";
 import { payPageUrl, providerCallbackUrl } from "@/lib/domain/links/urls";
-import { AppError, AppErrorCode } from "@/lib/errors";
+import { normalizeCameroonMobile } from "@/lib/domain/payments/phone";
+import { parseOrThrow } from "@/lib/domain/validation";
+import { AppError, AppErrorCode, notFound } from "@/lib/errors";
 import { getProviderClient } from "@/lib/providers";
 import type { Initiated } from "@/lib/providers/interface";
 import { recordEvent } from "@/lib/services/events/record-event";
 import { redeemLink, type RedeemInput, type Redemption } from "@/lib/services/links/redeem-link";
 import { settlePayment } from "./settle-payment";
+import { throttleRedeem } from "./throttle-redeem";
 import { toPayment } from "./to-payment";
 
 export interface StartPaymentInput extends RedeemInput {
@@ -22,14 +27,24 @@ export function providerOrderId(paymentId: string): string {
 /**
  * Redeems the link (reserving a use and opening a PENDING payment, committed before any call)
  * and asks the provider to collect. The one code path for the pay page and every contract.
+ * Attempts are throttled per link and per payer number (throttleRedeem); a number that already
+ * has a payment pending on the link gets it back, and the provider is not asked again. The
+ * provider's client is the one of the link's mode (SANDBOX: the sandbox settings, LIVE: the live).
  * - accepted: the payment stays PENDING until the provider's callback or the reconciler;
  * - no answer in time: unknown, so it stays PENDING and the reconciler asks again;
  * - refused or down: the payment FAILS with PROVIDER_ERROR, which releases the use.
  */
 export async function startPayment(input: StartPaymentInput): Promise<Redemption> {
+  // The input's checks come first, in redeemLink's order (a bad request is a 400, never a 429).
+  parseOrThrow(z.object({ provider: providerSchema }), { provider: input.provider });
+  const payerPhone = normalizeCameroonMobile(input.phoneNumber);
+  // Attempts on links that exist are counted (an unknown slug is a 404, not a throttled attempt).
+  if (!(await getDb().paymentLink.findUnique({ where: { slug: input.slug }, select: { id: true } }))) throw notFound("payment_link");
+  await throttleRedeem(input.slug, payerPhone);
   const redemption = await redeemLink(input);
+  if (redemption.resumed) return redemption;
   const { link, payment } = redemption;
-  const client = getProviderClient(payment.provider);
+  const client = getProviderClient(payment.provider, payment.mode);
   const result = await client.initiate({
     paymentId: payment.id,
     orderId: providerOrderId(payment.id),

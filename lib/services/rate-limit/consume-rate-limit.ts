@@ -30,7 +30,8 @@
  * plus whatever admissions fit in the database round trips, which the 300 ms does not include.
  * E.g. 3 instances each receiving 50 req/s for one API key admit at most 2 × 15 = 30 more than the
  * limit. Nothing is lost: every request reaches the row, except, if a process dies, the requests
- * it counted in its last flush period (call flushRateLimits() on shutdown), which errs lenient.
+ * it counted in its last flush period, which errs lenient; a clean shutdown (SIGTERM, SIGINT) writes
+ * them (instrumentation.ts calls flushRateLimits()).
  */
 import { addToCounters, deleteExpiredCounters } from "./counters";
 
@@ -265,18 +266,19 @@ export function createRateLimiter(options: RateLimiterOptions = {}): RateLimiter
   return { consume, flush, close };
 }
 
-let defaultLimiter: RateLimiter | undefined;
+/** The limiter of this process, on globalThis: route bundles and instrumentation.ts are separate bundles. */
+const processLimiter = globalThis as typeof globalThis & { paylinksRateLimiter?: RateLimiter };
 
 /**
  * Counts one request of `bucket` in the fixed window of `now` for this process's limiter and says
  * whether it is within `limit` (see the bound at the top of this file).
  */
 export function consumeRateLimit(bucket: string, limit: number, windowSeconds: number, now: Date = new Date()): Promise<RateLimitState> {
-  defaultLimiter ??= createRateLimiter();
-  return defaultLimiter.consume(bucket, limit, windowSeconds, now);
+  processLimiter.paylinksRateLimiter ??= createRateLimiter();
+  return processLimiter.paylinksRateLimiter.consume(bucket, limit, windowSeconds, now);
 }
 
-/** Writes the counts this process has not written yet; call it on shutdown. */
+/** Writes the counts this process has not written yet; instrumentation.ts calls it on shutdown. */
 export async function flushRateLimits(): Promise<void> {
-  await defaultLimiter?.close();
+  await processLimiter.paylinksRateLimiter?.close();
 }

@@ -125,6 +125,55 @@ describe("several limiters (several app instances on one database)", () => {
   });
 });
 
+describe("two app instances under irregular concurrent load", () => {
+  it("admit at most the limit plus what one instance admits in 3 flush periods (one more for round trips), and lose no request", async () => {
+    const flushMs = 25;
+    const limit = 60;
+    const instances = { a: limiter({ flushMs }), b: limiter({ flushMs }) };
+    const bucket = bucketName();
+    const log: { instance: "a" | "b"; at: number; allowed: boolean }[] = [];
+    const end = Date.now() + 20 * flushMs;
+    // Three clients per instance, each sending its next request 0-4 ms after the previous answer.
+    const client = async (instance: "a" | "b") => {
+      while (Date.now() < end) {
+        const state = await instances[instance].consume(bucket, limit, HOUR, inWindow);
+        log.push({ instance, at: Date.now(), allowed: state.allowed });
+        await sleep(Math.floor(Math.random() * 5));
+      }
+    };
+    await Promise.all((["a", "a", "a", "b", "b", "b"] as const).map(client));
+
+    // The most requests one instance admitted within any span of 4 flush periods.
+    const mostAdmittedIn = (instance: "a" | "b", spanMs: number) => {
+      const times = log.filter((r) => r.instance === instance && r.allowed).map((r) => r.at);
+      let most = 0;
+      for (let i = 0, j = 0; i < times.length; i++) {
+        while (times[i]! - times[j]! > spanMs) j++;
+        most = Math.max(most, i - j + 1);
+      }
+      return most;
+    };
+    const allowed = allowedCount(log);
+    expect(log.length).toBeGreaterThan(2 * limit); // the limit was under pressure
+    expect(allowed).toBeGreaterThanOrEqual(limit);
+    // Each instance alone would admit the whole limit (120 in all): together they stay near it.
+    // I = 2: (I - 1) x what the other instance admitted in 3 periods; the larger of the two, plus a period for round trips.
+    expect(allowed).toBeLessThanOrEqual(limit + Math.max(mostAdmittedIn("a", 4 * flushMs), mostAdmittedIn("b", 4 * flushMs)));
+
+    await Promise.all([instances.a.flush(), instances.b.flush()]);
+    expect(await rowCounts(bucket)).toEqual([log.length]);
+  });
+
+  it("a limiter closed on shutdown has written every request it counted", async () => {
+    const rate = createRateLimiter({ flushMs: 60_000 });
+    const bucket = bucketName();
+    for (let i = 0; i < 7; i++) await rate.consume(bucket, 100, HOUR, inWindow);
+    expect(await rowCounts(bucket)).toEqual([1]);
+    await rate.close();
+    expect(await rowCounts(bucket)).toEqual([7]);
+  });
+});
+
 describe("rateLimitFlushMs", () => {
   it("reads RATE_LIMIT_FLUSH_MS, else 100", () => {
     const saved = process.env.RATE_LIMIT_FLUSH_MS;

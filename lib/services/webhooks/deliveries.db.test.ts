@@ -48,7 +48,7 @@ describe("listDeliveries", () => {
     await getDb().outboxMessage.create({ data: { merchantId: scope.merchantId, channel: "EMAIL", destination: "x@example.com", kind: "email.receipt", payload: {} } });
 
     const all = await listDeliveries(scope);
-    expect(all).toMatchObject({ page: 1, limit: 20, total: 3, totalPages: 1 });
+    expect(all).toMatchObject({ limit: 20, total: { count: 3, exact: true }, next: null, previous: null });
     expect(all.items.map((d) => d.id)).toEqual([test.id, onB.id, onA.id]);
     expect(all.items[0]).toMatchObject({ type: "webhook.test", endpointId: b.id, url: b.url, status: "PENDING", attempts: 0, lastStatusCode: null });
     expect(all.items[0]!.nextAttemptAt).toBeInstanceOf(Date);
@@ -58,11 +58,13 @@ describe("listDeliveries", () => {
     expect((await listDeliveries(scope, { endpointId: a.id })).items.map((d) => d.id)).toEqual([onA.id]);
     expect((await listDeliveries(scope, { endpointId: b.id, status: "PENDING" })).items.map((d) => d.id)).toEqual([test.id]);
     expect((await listDeliveries(scope, { status: "SENT" })).items.map((d) => d.id)).toEqual([onB.id]);
-    const page2 = await listDeliveries(scope, { page: "2", limit: "2" } as never);
-    expect(page2).toMatchObject({ page: 2, limit: 2, total: 3, totalPages: 2 });
+    const page1 = await listDeliveries(scope, { limit: "2" } as never);
+    expect(page1.items.map((d) => d.id)).toEqual([test.id, onB.id]);
+    const page2 = await listDeliveries(scope, { after: page1.next!, limit: 2 });
+    expect(page2).toMatchObject({ limit: 2, total: { count: 3, exact: true }, next: null });
     expect(page2.items.map((d) => d.id)).toEqual([onA.id]);
 
-    expect(await listDeliveries(await createMerchant())).toMatchObject({ items: [], total: 0, totalPages: 0 });
+    expect(await listDeliveries(await createMerchant())).toMatchObject({ items: [], total: { count: 0, exact: true }, next: null, previous: null });
   });
 
   it("refuses bad filters naming them", async () => {
@@ -70,7 +72,8 @@ describe("listDeliveries", () => {
     for (const [input, field] of [
       [{ status: "DONE" }, "status"],
       [{ endpointId: "nope" }, "endpoint_id"],
-      [{ page: 0 }, "page"],
+      [{ after: "bm90IGEgY3Vyc29y" }, "after"],
+      [{ page: 2 }, "page"],
       [{ limit: 101 }, "limit"],
       [{ sort: "x" }, "sort"],
     ] as const) {

@@ -162,7 +162,7 @@ describe("disable, enable, delete", () => {
     expect(await getDb().outboxMessage.findFirstOrThrow({ where: { endpointId: keep.id } })).toMatchObject({ status: "PENDING" });
     // Still listed, and not re-sendable.
     const listed = await listDeliveries(scope);
-    expect(listed.total).toBe(3);
+    expect(listed.total.count).toBe(3);
     expect(await rejection(resendDelivery(scope, rows[0]!.id))).toMatchObject({ code: "INVALID_STATE" });
 
     await createTestLink(scope);

@@ -65,6 +65,8 @@ export function toWebhookPayment(row: PaymentRow, link: { id: string; slug: stri
     mode: row.mode,
     created_at: row.createdAt.toISOString(),
     settled_at: iso(row.settledAt),
+    paid_late: row.status === "SUCCESSFUL" && row.failedLocallyAt !== null,
+    over_collected: row.overCollectedAt !== null,
     link: { id: link.id, slug: link.slug },
   };
 }

@@ -60,7 +60,9 @@ async function merchantWithEndpoint(events: WebhookEventType[] = [...WEBHOOK_EVE
   return { scope, endpoint };
 }
 
-const redeem = (slug: string) => redeemLink({ slug, provider: "MTN_CAM", phoneNumber: "671000001" });
+let nextPhone = 671000001;
+/** Each redeem from a number of its own (a number with a pending payment would get that payment back). */
+const redeem = (slug: string) => redeemLink({ slug, provider: "MTN_CAM", phoneNumber: String(nextPhone++) });
 const settle = (paymentId: string, outcome: "SUCCESSFUL" | "FAILED") =>
   settlePayment({ paymentId, outcome, actor: "provider:mtn", ...(outcome === "FAILED" ? { failureReason: "PAYER_REJECTED" } : {}) });
 
@@ -167,8 +169,9 @@ describe("payment events and link.paid: nothing says paid before the money has a
     const link = await createTestLink(scope, { amountMinor: 2500 });
     const { payment } = await redeem(link.slug);
 
-    // Our timeline says link.paid (the use is reserved); the webhooks do not.
-    expect(await getDb().event.count({ where: { linkId: link.id, type: "link.paid" } })).toBe(1);
+    // Neither our timeline nor the webhooks say paid: every use is taken, awaiting payment.
+    expect(await getDb().event.count({ where: { linkId: link.id, type: "link.paid" } })).toBe(0);
+    expect(await getDb().event.count({ where: { linkId: link.id, type: "link.awaiting_payment" } })).toBe(1);
     expect(await kinds(scope)).toEqual(["link.created", "payment.pending"]);
     const pending = (await messages(scope))[1]!.payload as { data: Record<string, unknown> };
     expect(pending.data).toMatchObject({
@@ -179,7 +182,7 @@ describe("payment events and link.paid: nothing says paid before the money has a
       currency: "XAF",
       provider: "MTN_CAM",
       failure_reason: null,
-      payer_phone: "237671000001",
+      payer_phone: payment.payerPhone,
       settled_at: null,
       link: { id: link.id, slug: link.slug },
     });

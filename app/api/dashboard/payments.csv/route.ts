@@ -5,7 +5,7 @@ import { exportPaymentsCsv } from "@/lib/services/payments/export-payments-csv";
 
 /** GET /api/dashboard/payments.csv: the filtered payments as CSV, for a spreadsheet. */
 export const GET = route(exportDashboardPayments, async ({ session, query }) => {
-  const { page: _page, ...filters } = paymentsQueryFromSearch(new URLSearchParams(query));
+  const { after: _after, before: _before, ...filters } = paymentsQueryFromSearch(new URLSearchParams(query));
   const csv = await exportPaymentsCsv(session, filters);
   const day = new Date().toISOString().slice(0, 10);
   // The byte-order mark lets spreadsheet programs read the accents of French descriptions.

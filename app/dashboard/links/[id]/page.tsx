@@ -4,13 +4,15 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { LinkActions } from "@/components/dashboard/link-actions";
 import { LinkQr } from "@/components/dashboard/link-qr";
-import { StatusBadge } from "@/components/dashboard/status-badge";
+import { LinkStatusBadge, PaymentStatusBadge } from "@/components/dashboard/status-badge";
 import { CopyButton } from "@/components/ui/copy-button";
 import { requireMerchant } from "@/lib/auth/session";
 import { payPageUrl, shortUrl } from "@/lib/domain/links/urls";
 import { publicBaseUrlFromHeaders } from "@/lib/http/request-info";
 import { isAppError } from "@/lib/errors";
+import { needsRefund } from "@/lib/domain/payments/standing";
 import { formatMoney } from "@/lib/money";
+import { isModeAvailable } from "@/lib/services/payments/payment-modes";
 import { getLinkOrThrow } from "@/lib/services/links/get-link";
 import { getLinkTimeline } from "@/lib/services/links/get-link-timeline";
 import { listLinkPayments } from "@/lib/services/links/list-link-payments";
@@ -34,6 +36,7 @@ export default async function LinkPage({ params }: { params: Promise<{ id: strin
   const payUrl = payPageUrl(link.slug, {}, base);
   const shortLinkUrl = shortUrl(link.shortCode, base);
   const editable = link.status !== "PAID" && link.status !== "CANCELLED";
+  const toRefund = payments.filter(needsRefund);
 
   return (
     <div className="flex flex-col gap-6">
@@ -49,7 +52,7 @@ export default async function LinkPage({ params }: { params: Promise<{ id: strin
             <span className="text-3xl font-bold tabular-nums" data-testid="link-amount">
               {formatMoney(link.amountMinor, link.currency, "en-GB")}
             </span>
-            <StatusBadge status={link.status} />
+            <LinkStatusBadge link={link} />
             {link.mode === "SANDBOX" && <span className="rounded bg-amber-100 px-2 py-0.5 text-xs font-bold text-amber-900">Sandbox</span>}
           </p>
         </div>
@@ -64,6 +67,19 @@ export default async function LinkPage({ params }: { params: Promise<{ id: strin
           />
         )}
       </div>
+
+      {link.mode === "LIVE" && !isModeAvailable("LIVE") && (
+        <p role="alert" className="rounded-md border border-red-300 bg-red-50 p-3 text-sm text-red-800">
+          This is a live link, and live payments are not configured on this server (no live MTN Mobile Money or Orange Money account): it cannot be paid.
+        </p>
+      )}
+      {toRefund.length > 0 && (
+        <p role="alert" data-testid="over-collected" className="rounded-md border border-orange-300 bg-orange-50 p-3 text-sm text-orange-950">
+          {toRefund.length === 1 ? "One payment" : `${toRefund.length} payments`} arrived after this link had been paid by another:{" "}
+          {toRefund.map((payment) => formatMoney(payment.amountMinor, payment.currency, "en-GB") + ` from +${payment.payerPhone}`).join(", ")}.
+          Refund {toRefund.length === 1 ? "this payer" : "these payers"}.
+        </p>
+      )}
 
       <div className="grid grid-cols-1 gap-6 lg:grid-cols-[1fr_18rem]">
         <section aria-labelledby="share" className="flex flex-col gap-3 rounded-lg border border-slate-200 bg-white p-4">
@@ -81,7 +97,13 @@ export default async function LinkPage({ params }: { params: Promise<{ id: strin
             </div>
           ))}
           <dl className="mt-2 grid grid-cols-2 gap-x-4 gap-y-2 text-sm sm:grid-cols-4">
-            <div><dt className="text-slate-600">Uses</dt><dd className="font-semibold">{link.currentUses} of {link.maxUses}</dd></div>
+            <div>
+              <dt className="text-slate-600">Uses</dt>
+              <dd className="font-semibold" data-testid="link-uses">
+                {link.currentUses} of {link.maxUses}
+                {link.pendingUses > 0 && <span className="block text-xs font-normal text-amber-900">{link.pendingUses} awaiting payment</span>}
+              </dd>
+            </div>
             <div><dt className="text-slate-600">Expires</dt><dd className="font-semibold">{link.expiresAt ? formatDateTime(link.expiresAt) : "Never"}</dd></div>
             <div><dt className="text-slate-600">Created</dt><dd className="font-semibold">{formatDateTime(link.createdAt)}</dd></div>
             <div><dt className="text-slate-600">Reference</dt><dd className="font-semibold break-all">{link.merchantReference ?? "—"}</dd></div>
@@ -126,7 +148,7 @@ export default async function LinkPage({ params }: { params: Promise<{ id: strin
                 {payments.map((payment) => (
                   <tr key={payment.id} className="border-t border-slate-100">
                     <td className="px-4 py-2 whitespace-nowrap">{formatDateTime(payment.createdAt)}</td>
-                    <td className="px-4 py-2"><StatusBadge status={payment.status} />{payment.failureReason && <span className="ml-2 text-slate-600">{payment.failureReason}</span>}</td>
+                    <td className="px-4 py-2"><PaymentStatusBadge payment={payment} />{payment.status === "FAILED" && payment.failureReason && <span className="ml-2 text-slate-600">{payment.failureReason}</span>}</td>
                     <td className="px-4 py-2">{PROVIDER_LABELS[payment.provider]}</td>
                     <td className="px-4 py-2 font-mono">+{payment.payerPhone}</td>
                     <td className="px-4 py-2 text-right tabular-nums">{formatMoney(payment.amountMinor, payment.currency, "en-GB")}</td>
