@@ -3,6 +3,8 @@ import { answerUnserved } from "@/lib/contracts/kit/fallback";
 import { CONTRACTS } from "@/lib/contracts/registry";
 import { payPageStatus } from "@/lib/contracts/pay/pay-page-status";
 import { getPayPage } from "@/lib/services/pay-page/get-pay-page";
+import { payPageBusyResponse } from "@/lib/contracts/pay/pay-page-busy";
+import { isDatabaseUnavailable } from "@/lib/db/unavailable";
 import { withSecurityHeaders } from "@/lib/http/security-headers";
 import { handOffPayPage, PAY_PAGE_HANDOFF_HEADER } from "@/lib/services/pay-page/pay-page-handoff";
 
@@ -41,7 +43,14 @@ async function route(request: NextRequest) {
   }
   if (!pathname.startsWith("/pay/") || pathname.endsWith("/start")) return NextResponse.next();
   const paymentId = request.nextUrl.searchParams.get("payment");
-  const page = await getPayPage(slug, paymentId);
+  let page: Awaited<ReturnType<typeof getPayPage>>;
+  try {
+    page = await getPayPage(slug, paymentId);
+  } catch (error) {
+    // The database cannot answer: "try again in a moment" in the customer's language, a 503.
+    if (isDatabaseUnavailable(error)) return payPageBusyResponse(request);
+    throw error;
+  }
   const status = payPageStatus(page);
   // The page takes what was read here instead of reading it again (pay-page-handoff.ts).
   const headers = new Headers(request.headers);

@@ -16,8 +16,11 @@ export interface Instance {
   stop: (signal: NodeJS.Signals) => Promise<number | null>;
 }
 
-/** Starts `next start` on a port, with the browser tests' environment plus `env`, and waits until /api/health answers 200. */
-export async function startInstance(port: number, env: Record<string, string> = {}): Promise<Instance> {
+/**
+ * Starts `next start` on a port, with the browser tests' environment plus `env`, and waits until
+ * /api/health answers 200 (or, with `healthy: false`, answers at all: a database that is down).
+ */
+export async function startInstance(port: number, env: Record<string, string> = {}, { healthy = true } = {}): Promise<Instance> {
   const child: ChildProcess = spawn("node_modules/.bin/next", ["start", "-H", "127.0.0.1", "-p", String(port)], {
     env: { ...process.env, ...serverEnv(port), ...env },
     detached: true,
@@ -35,7 +38,8 @@ export async function startInstance(port: number, env: Record<string, string> = 
   for (;;) {
     if (done) throw new Error(`the instance on ${port} exited while starting:\n${output}`);
     try {
-      if ((await fetch(`${url}/api/health`)).status === 200) break;
+      const status = (await fetch(`${url}/api/health`)).status;
+      if (status === 200 || (!healthy && status === 503)) break;
     } catch {
       // not listening yet
     }

@@ -71,6 +71,9 @@ export interface PayMessages {
   gone: Record<GoneReason, { title: string; text: string }>;
   notFoundTitle: string;
   notFoundText: string;
+  /** The database cannot answer: the page cannot be shown now (a 503). */
+  busyTitle: string;
+  busyText: string;
 }
 
 export const MESSAGES: Record<Lang, PayMessages> = {
@@ -125,6 +128,8 @@ export const MESSAGES: Record<Lang, PayMessages> = {
     },
     notFoundTitle: "Lien de paiement introuvable",
     notFoundText: "Vérifiez l'adresse ou demandez un nouveau lien au marchand.",
+    busyTitle: "Service momentanément indisponible",
+    busyText: "Réessayez dans un instant : rien n'a été débité.",
   },
   en: {
     skipToContent: "Skip to main content",
@@ -177,6 +182,8 @@ export const MESSAGES: Record<Lang, PayMessages> = {
     },
     notFoundTitle: "Payment link not found",
     notFoundText: "Check the address, or ask the merchant for a new link.",
+    busyTitle: "Briefly unavailable",
+    busyText: "Try again in a moment: nothing was charged.",
   },
 };
 

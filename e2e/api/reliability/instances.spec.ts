@@ -19,7 +19,7 @@ test.describe.configure({ mode: "serial", timeout: 180_000 });
 /** Hundreds of redeems of one link from one address, on purpose: the throttles are tested elsewhere. */
 const LOAD = { RATE_LIMIT_PER_IP: "100000", REDEEM_RATE_LIMIT_PER_LINK: "100000" };
 
-const PORTS = { first: 3211, second: 3212, killed: 3213, drained: 3214 };
+const PORTS = { first: 3211, second: 3212, killed: 3213, drained: 3214, noDatabase: 3215 };
 
 /** Sends `count` requests with at most `concurrency` in flight; resolves with every status. */
 async function load(count: number, concurrency: number, send: (i: number) => Promise<number>): Promise<number[]> {
@@ -239,4 +239,29 @@ test("SIGTERM: requests in flight finish, then the process exits", async () => {
   expect(statuses.filter((s) => s !== 0).every((s) => s === 200)).toBe(true);
   const uses = await linkUses(json.data.id);
   expect(uses.uses).toBe(statuses.filter((s) => s === 200).length);
+});
+
+test("with its database unreachable, an instance answers 503: the health check, each contract's envelope, the pay page in the customer's language", async () => {
+  const instance = await startInstance(PORTS.noDatabase, { DATABASE_URL: "postgresql://paylinks:x@127.0.0.1:9/paylinks", DATABASE_CONNECT_TIMEOUT_MS: "1000" }, { healthy: false });
+  try {
+    const health = await fetch(`${instance.url}/api/health`);
+    expect(health.status).toBe(503);
+    expect(await health.json()).toMatchObject({ status: "unavailable", database: "down" });
+
+    const instanvi = await fetch(`${instance.url}/api/payment-links/pay_anything`);
+    expect(instanvi.status).toBe(503);
+    expect(instanvi.headers.get("retry-after")).toBe("5");
+    expect(await instanvi.json()).toMatchObject({ status_code: 503, data: {} });
+
+    const started = Date.now();
+    const page = await fetch(`${instance.url}/pay/pay_anything`, { headers: { "accept-language": "en-GB,en;q=0.9" } });
+    expect(Date.now() - started).toBeLessThan(10_000);
+    expect(page.status).toBe(503);
+    const html = await page.text();
+    expect(html).toContain("Try again in a moment");
+    expect(html).not.toMatch(/Error:|at .*\.js/);
+    expect(await (await fetch(`${instance.url}/pay/pay_anything?lang=fr`)).text()).toContain("Réessayez dans un instant");
+  } finally {
+    await instance.stop("SIGKILL");
+  }
 });
