@@ -49,6 +49,11 @@ export async function cachedAggregate<T>(key: string, ttlMs: number, compute: ()
   return entry.cached;
 }
 
+/** The figure last computed for `key`, if any (however old), without computing anything. */
+export function peekAggregate<T>(key: string): Cached<T> | undefined {
+  return (entries().get(key) as Entry<T> | undefined)?.cached;
+}
+
 /** Forgets every figure (tests). */
 export function forgetAggregates(): void {
   entries().clear();

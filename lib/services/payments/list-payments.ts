@@ -5,7 +5,7 @@ import { paymentFiltersSchema } from "@/lib/domain/payments/schemas";
 import type { PaymentTotals, PaymentWithLink } from "@/lib/domain/payments/types";
 import { parseOrThrow } from "@/lib/domain/validation";
 import { fromStoredMinor } from "@/lib/money";
-import { cachedAggregate } from "@/lib/services/paging/cached-aggregate";
+import { cachedAggregate, peekAggregate } from "@/lib/services/paging/cached-aggregate";
 import { readCursorPage, type CursorPage } from "@/lib/services/paging/cursor-page";
 import type { KeyColumn } from "@/lib/services/paging/keyset";
 import { PAYMENT_LINK_SUMMARY, toPaymentWithLink } from "./to-payment-with-link";
@@ -72,11 +72,14 @@ async function readTotals(
   query: z.output<typeof listPaymentsInputSchema>,
   where: Prisma.PaymentWhereInput,
 ): Promise<{ totals: PaymentTotals[]; totalsAsOf: Date | null }> {
-  const db = getDb();
-  const many = (await db.payment.count({ where, take: TOTALS_EXACT_UP_TO + 1 })) > TOTALS_EXACT_UP_TO;
-  if (!many) return { totals: await sumByCurrency(where), totalsAsOf: null };
   const filters = { status: query.status, provider: query.provider, linkId: query.linkId, from: query.from, to: query.to };
-  const cached = await cachedAggregate(`payment totals|${merchantId}|${JSON.stringify(filters)}`, TOTALS_TTL_MS, () => sumByCurrency(where));
+  const key = `payment totals|${merchantId}|${JSON.stringify(filters)}`;
+  // A set summed above the cap a moment ago is not probed again (counting 10,000 rows costs more than the page).
+  const previous = peekAggregate<PaymentTotals[]>(key);
+  const knownMany = previous !== undefined && previous.value.reduce((sum, t) => sum + t.count, 0) > TOTALS_EXACT_UP_TO;
+  const many = knownMany || (await getDb().payment.count({ where, take: TOTALS_EXACT_UP_TO + 1 })) > TOTALS_EXACT_UP_TO;
+  if (!many) return { totals: await sumByCurrency(where), totalsAsOf: null };
+  const cached = await cachedAggregate(key, TOTALS_TTL_MS, () => sumByCurrency(where));
   return { totals: cached.value, totalsAsOf: cached.asOf };
 }
 
