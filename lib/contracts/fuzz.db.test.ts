@@ -20,12 +20,12 @@ import { answerUnserved, ownerOf } from "@/lib/contracts/kit/fallback";
 import type { Contract } from "@/lib/contracts/kit/define";
 import type { OperationSpec, ReplyBase } from "@/lib/contracts/kit/types";
 import { CONTRACTS } from "@/lib/contracts/registry";
-import { getDb } from "@/lib/db/client";
 import type { MerchantScope } from "@/lib/domain/links/types";
 import { issueAccessToken } from "@/lib/services/access-tokens/issue-access-token";
 import { createMerchant, createTestLink } from "@/lib/testing/factories";
 import { createApiKey } from "@/lib/testing/http";
 import { routeHandlerFor, type RouteHandler } from "@/lib/testing/routes";
+import { merchantFingerprint } from "@/lib/testing/fingerprint";
 
 // The dashboard's routes run for the fuzzing merchant's session (next-auth needs Next's runtime).
 vi.mock("@/lib/auth/session", () => ({ getApiMerchant: async () => target.scope, requireMerchant: async () => target.scope }));
@@ -46,7 +46,6 @@ interface Target {
 }
 
 let target: Target;
-let fingerprintSql: string;
 const saved = { RATE_LIMIT_PER_CREDENTIAL: process.env.RATE_LIMIT_PER_CREDENTIAL, RATE_LIMIT_PER_IP: process.env.RATE_LIMIT_PER_IP, APP_URL: process.env.APP_URL };
 
 beforeAll(async () => {
@@ -60,12 +59,6 @@ beforeAll(async () => {
   const link = await createTestLink(scope, { amountMinor: 5000, maxUses: 100 });
   target = { scope, keyId: key.keyId, secret: key.secret, apiKey: key.apiKey, bearer: token.accessToken, slug: link.slug, linkId: link.id };
 
-  const tables = await getDb().$queryRaw<{ table_name: string }[]>`
-    SELECT table_name FROM information_schema.columns
-    WHERE column_name = 'merchant_id' AND table_schema = current_schema() ORDER BY table_name`;
-  fingerprintSql = tables
-    .map(({ table_name }) => `SELECT '${table_name}' AS t, count(*)::text AS n, md5(coalesce(string_agg(x::text, ',' ORDER BY x::text), '')) AS h FROM "${table_name}" x WHERE merchant_id = $1::uuid`)
-    .join(" UNION ALL ");
 });
 
 afterAll(() => {
@@ -75,10 +68,7 @@ afterAll(() => {
   }
 });
 
-async function fingerprint(): Promise<string> {
-  const rows = await getDb().$queryRawUnsafe<{ t: string; n: string; h: string }[]>(fingerprintSql, target.scope.merchantId);
-  return rows.map((r) => `${r.t}:${r.n}:${r.h}`).join(" ");
-}
+const fingerprint = () => merchantFingerprint(target.scope.merchantId);
 
 // ---- hostile values ----------------------------------------------------------------------------
 

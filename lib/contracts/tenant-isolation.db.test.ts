@@ -23,6 +23,7 @@ import { createWebhookEndpoint } from "@/lib/services/webhooks/create-endpoint";
 import { createMerchant, createTestLink, createTestOrder } from "@/lib/testing/factories";
 import { call, createApiKey } from "@/lib/testing/http";
 import { routeHandlerFor } from "@/lib/testing/routes";
+import { merchantFingerprint } from "@/lib/testing/fingerprint";
 
 // The dashboard's session is whoever `actingAs` says; next's request-bound helpers are inert.
 let actingAs: MerchantScope | null = null;
@@ -65,24 +66,6 @@ let b: Tenant;
 /** A's records, by the names the probes use. */
 const mine: Record<string, string> = {};
 const secretWord = `a-only-${randomUUID()}`;
-
-/** Every table with a merchant_id, A's rows hashed, plus A's merchant row. */
-async function fingerprintOf(merchantId: string): Promise<string> {
-  const tables = await getDb().$queryRaw<{ table_name: string }[]>`
-    SELECT table_name FROM information_schema.columns
-    WHERE column_name = 'merchant_id' AND table_schema = current_schema() ORDER BY table_name`;
-  expect(tables.length).toBeGreaterThan(5);
-  const parts: string[] = [];
-  for (const { table_name } of tables) {
-    const [row] = await getDb().$queryRawUnsafe<{ n: bigint; h: string | null }[]>(
-      `SELECT count(*) AS n, md5(string_agg(t::text, ',' ORDER BY t::text)) AS h FROM "${table_name}" t WHERE merchant_id = $1::uuid`,
-      merchantId,
-    );
-    parts.push(`${table_name}:${row!.n}:${row!.h}`);
-  }
-  const [merchant] = await getDb().$queryRaw<{ h: string }[]>`SELECT md5(m::text) AS h FROM merchants m WHERE id = ${merchantId}::uuid`;
-  return [...parts, `merchants:${merchant!.h}`].join(" ");
-}
 
 beforeAll(async () => {
   process.env.RATE_LIMIT_PER_CREDENTIAL = "100000";
@@ -194,6 +177,10 @@ function headersOf(auth: Auth, who: Tenant): Record<string, string> {
 const OPERATIONS = CONTRACTS.flatMap((contract) => contract.operations.map((op) => ({ contract: contract.name, op })));
 
 describe("tenant isolation", () => {
+  it("fingerprints every table with a merchant_id", async () => {
+    expect((await merchantFingerprint(a.scope.merchantId)).split(" ").length).toBeGreaterThan(6);
+  });
+
   it("has a probe for every operation of every contract", () => {
     const missing = OPERATIONS.filter(({ op }) => !(op.operationId in PROBES)).map(({ op }) => op.operationId);
     expect(missing).toEqual([]);
@@ -207,7 +194,7 @@ describe("tenant isolation", () => {
       const probe = PROBES[op.operationId] as Probe;
       const params = probe.params?.() ?? {};
       const url = op.path.replace(/\{(\w+)\}/g, (_, name: string) => encodeURIComponent(params[name] ?? ""));
-      const before = await fingerprintOf(a.scope.merchantId);
+      const before = await merchantFingerprint(a.scope.merchantId);
       const handler = await routeHandlerFor(op.path, op.method);
       const result = await call(handler, { method: op.method, path: url, headers: headersOf(probe.auth, b), body: probe.body?.(), params });
       const text = result.text;
@@ -217,7 +204,7 @@ describe("tenant isolation", () => {
         expect(result.status, text).toBeLessThan(300);
       }
       for (const value of [mine.linkId!, mine.slug!, mine.paymentId!, mine.orderId!, secretWord]) expect(text).not.toContain(value);
-      expect(await fingerprintOf(a.scope.merchantId)).toBe(before);
+      expect(await merchantFingerprint(a.scope.merchantId)).toBe(before);
     },
   );
 });
@@ -275,7 +262,7 @@ describe("dashboard server actions", () => {
     for (const [name, probe] of Object.entries(ACTIONS)) {
       if (probe === "own") continue;
       const mod = modules.get(name.split(".")[0]!)!;
-      const before = await fingerprintOf(a.scope.merchantId);
+      const before = await merchantFingerprint(a.scope.merchantId);
       let outcome: unknown;
       try {
         outcome = await probe(mod);
@@ -285,7 +272,7 @@ describe("dashboard server actions", () => {
       const text = JSON.stringify(outcome);
       expect(text, name).toMatch(/not found/i);
       expect(text, name).not.toContain(secretWord);
-      expect(await fingerprintOf(a.scope.merchantId), name).toBe(before);
+      expect(await merchantFingerprint(a.scope.merchantId), name).toBe(before);
     }
   });
 });
